@@ -1,0 +1,44 @@
+package org.lectern.node.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The node's embedded Hazelcast member. Built here rather than by Spring Boot's auto-configuration so that the
+ * member is configured in one place from {@link ClusterProperties}, and its shutdown is Spring's, not a JVM hook's.
+ */
+@Configuration(proxyBeanMethods = false)
+class HazelcastMemberConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    HazelcastInstance hazelcastInstance(ClusterProperties cluster, NodeProperties node) {
+        return Hazelcast.newHazelcastInstance(memberConfig(cluster, node));
+    }
+
+    static Config memberConfig(ClusterProperties cluster, NodeProperties node) {
+        Config config = new Config();
+        config.setClusterName(cluster.name());
+        config.setInstanceName("lectern-" + node.id());
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        // Spring stops the member after the beans that use it; a JVM hook would race them.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(cluster.port()).setPortAutoIncrement(false);
+        network.setPublicAddress(cluster.bindInterface() + ":" + cluster.port());
+        network.getInterfaces().setEnabled(true).addInterface(cluster.bindInterface());
+
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+        return config;
+    }
+}

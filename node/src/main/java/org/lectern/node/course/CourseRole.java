@@ -1,0 +1,8 @@
+package org.lectern.node.course;
+
+/** What a user is in one course; it decides what they may see and do there (thesis table 4.1). */
+public enum CourseRole {
+    STUDENT,
+    TUTOR,
+    INSTRUCTOR
+}

@@ -1,0 +1,88 @@
+package org.lectern.node.support;
+
+import java.lang.reflect.Type;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/** A STOMP-over-WebSocket client, connected as one logged-in user, that collects what arrives. */
+public final class StompTestClient implements AutoCloseable {
+
+    private final WebSocketStompClient client;
+    private final ThreadPoolTaskScheduler scheduler;
+    private final StompSession session;
+
+    private StompTestClient(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler, StompSession session) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.session = session;
+    }
+
+    /** Connects to {@code ws://127.0.0.1:port/ws} with the given login token (none: anonymous). */
+    public static StompTestClient connect(int port, String token) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler(); // times out lost receipts
+        scheduler.setThreadNamePrefix("stomp-test-");
+        scheduler.initialize();
+        client.setTaskScheduler(scheduler);
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        if (token != null) {
+            headers.add("Authorization", "Bearer " + token);
+        }
+        try {
+            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
+                    new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
+            session.setAutoReceipt(true);
+            return new StompTestClient(client, scheduler, session);
+        } catch (Exception e) {
+            client.stop();
+            scheduler.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Subscribes and waits for the broker's receipt, so that whatever is sent afterwards is delivered.
+     * Returns the queue the payloads arrive in.
+     */
+    public <T> BlockingQueue<T> subscribe(String destination, Class<T> payloadType) throws Exception {
+        BlockingQueue<T> received = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> receipt = new CompletableFuture<>();
+        StompSession.Subscription subscription = session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return payloadType;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                received.add(payloadType.cast(payload));
+            }
+        });
+        subscription.addReceiptTask(() -> receipt.complete(null));
+        subscription.addReceiptLostTask(() -> receipt.completeExceptionally(
+                new AssertionError("No receipt for the subscription to " + destination)));
+        receipt.get(15, TimeUnit.SECONDS);
+        return received;
+    }
+
+    @Override
+    public void close() {
+        if (session.isConnected()) {
+            session.disconnect();
+        }
+        client.stop();
+        scheduler.shutdown();
+    }
+}

@@ -1,0 +1,52 @@
+package org.lectern.shared.cluster;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a node publishes about itself into {@link ClusterStructures#NODE_STATUS}, every few seconds.
+ *
+ * <p>Times are epoch milliseconds rather than {@link Instant} so that the record serialises with Hazelcast's
+ * zero-configuration compact format, which knows no {@code Instant}, and reads the same from any client language.
+ *
+ * @param nodeId        the operator's name for the node, unique in the cluster (e.g. {@code node-1})
+ * @param memberUuid    the node's Hazelcast member UUID, to tie the record to cluster membership
+ * @param httpAddress   where the node serves HTTP, {@code host:port}
+ * @param version       the node's software version
+ * @param startedAtMillis when the node started, epoch milliseconds
+ * @param weight        the node's load-balancing weight (0 takes no new users)
+ * @param state         the node's life-cycle state
+ * @param publishedAtMillis when this record was published, epoch milliseconds
+ */
+public record NodeStatus(
+        String nodeId,
+        String memberUuid,
+        String httpAddress,
+        String version,
+        long startedAtMillis,
+        int weight,
+        NodeState state,
+        long publishedAtMillis) {
+
+    public NodeStatus {
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(memberUuid, "memberUuid");
+        Objects.requireNonNull(httpAddress, "httpAddress");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(state, "state");
+        if (nodeId.isBlank()) {
+            throw new IllegalArgumentException("nodeId must not be blank");
+        }
+        if (weight < 0) {
+            throw new IllegalArgumentException("weight must not be negative, was " + weight);
+        }
+    }
+
+    public Instant startedAt() {
+        return Instant.ofEpochMilli(startedAtMillis);
+    }
+
+    public Instant publishedAt() {
+        return Instant.ofEpochMilli(publishedAtMillis);
+    }
+}
