@@ -50,7 +50,11 @@ class NodeStatusPublisher {
 
     @EventListener
     void onWebServerStarted(WebServerInitializedEvent event) {
-        httpAddress.set(cluster.bindInterface() + ":" + event.getWebServer().getPort());
+        announceHttpAddress(cluster.bindInterface() + ":" + event.getWebServer().getPort());
+    }
+
+    void announceHttpAddress(String address) {
+        httpAddress.set(address);
         publish();
     }
 
@@ -68,7 +72,7 @@ class NodeStatusPublisher {
         }
     }
 
-    NodeStatus currentStatus(String address) {
+    private NodeStatus currentStatus(String address) {
         NodeState state = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
                 ? NodeState.READY
                 : NodeState.STARTING;

@@ -3,6 +3,7 @@ package org.lectern.node.messaging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,5 +28,5 @@ public record BrokerProperties(
         @DefaultValue("61613") @Min(1) @Max(65535) int stompPort,
         @DefaultValue("lectern") @NotBlank String user,
         @DefaultValue("") String password,
-        @DefaultValue("${lectern.data-dir:.lectern/node}/broker") Path dataDir) {
+        @NotNull Path dataDir) {
 }

@@ -41,6 +41,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
         registry.setPreservePublishOrder(true);
+        registry.configureBrokerChannel().interceptors(new BrokerRoutingHeaderFilter());
         registry.enableStompBrokerRelay("/topic", "/queue")
                 .setRelayHost(broker.host())
                 .setRelayPort(broker.stompPort())

@@ -1,6 +1,7 @@
 package org.lectern.node.security;
 
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lectern.security")
 public record SecurityProperties(
         @DefaultValue("") String tokenSecret,
-        @DefaultValue("${lectern.data-dir:.lectern/node}/token-secret") Path tokenSecretFile,
+        @NotNull Path tokenSecretFile,
         @DefaultValue("8h") Duration tokenValidity,
         @DefaultValue({"127.0.0.0/8", "::1"}) @NotEmpty List<String> metricsAllowedAddresses) {
 }

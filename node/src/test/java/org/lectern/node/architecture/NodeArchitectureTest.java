@@ -1,0 +1,46 @@
+package org.lectern.node.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules of STYLE.md for the node, in words a reader sees when one breaks. */
+@AnalyzeClasses(packages = "org.lectern.node", importOptions = ImportOption.DoNotIncludeTests.class)
+class NodeArchitectureTest {
+
+    @ArchTest
+    static final ArchRule hazelcastStaysInTheClusterPackage = noClasses()
+            .that().resideOutsideOfPackage("org.lectern.node.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+            .because("Hazelcast sits behind small interfaces in one infrastructure package");
+
+    @ArchTest
+    static final ArchRule artemisStaysInTheMessagingPackage = noClasses()
+            .that().resideOutsideOfPackage("org.lectern.node.messaging..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.activemq..")
+            .because("the broker sits behind one infrastructure package");
+
+    @ArchTest
+    static final ArchRule infrastructureKnowsNoFeature = noClasses()
+            .that().resideInAnyPackage("org.lectern.node.cluster..", "org.lectern.node.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.lectern.node.user..", "org.lectern.node.course..", "org.lectern.node.notification..",
+                    "org.lectern.node.demo..", "org.lectern.node.security..")
+            .because("dependencies run one way: features use infrastructure, never the reverse");
+
+    @ArchTest
+    static final ArchRule repositoriesStayInsideTheirFeature = noClasses()
+            .that().resideOutsideOfPackage("org.lectern.node.user..")
+            .should().dependOnClassesThat().haveSimpleName("UserAccountRepository")
+            .orShould().dependOnClassesThat().haveSimpleName("UserAccount")
+            .because("other features reach users through UserDirectory and UserSummary");
+
+    @ArchTest
+    static final ArchRule controllersDoNotReachRepositories = noClasses()
+            .that().haveSimpleNameEndingWith("Controller")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .because("controllers are thin: they delegate to a feature's service");
+}
