@@ -104,6 +104,7 @@ public final class ClusterConnection implements AutoCloseable {
                 .getConnectionRetryConfig()
                 .setInitialBackoffMillis(500)
                 .setMaxBackoffMillis(5_000)
+                .setMultiplier(2)
                 .setClusterConnectTimeoutMillis(-1);
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
