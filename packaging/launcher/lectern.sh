@@ -1,0 +1,184 @@
+#!/bin/sh
+# Lectern launcher logic (POSIX sh). Called by ./lectern with LECTERN_HOME set to the repository root.
+set -eu
+
+HOME_DIR=${LECTERN_HOME:?run through ./lectern}
+TOOL="$HOME_DIR/packaging/launcher/LauncherTool.java"
+NODE_JAR="$HOME_DIR/node/target/lectern-node.jar"
+CONSOLE_JAR="$HOME_DIR/console/target/lectern-console.jar"
+DEMO_DIR="$HOME_DIR/.lectern/demo"
+MEMBER_PORT=5701
+STOMP_PORT=61613
+
+die() {
+    echo "lectern: $*" >&2
+    exit 1
+}
+
+usage() {
+    cat <<'USAGE'
+Usage: ./lectern <command> [options]
+
+Commands:
+  demo [--no-console] [--port N]   Build what is missing, then run one node on embedded defaults
+                                   (H2 under .lectern/demo, Hazelcast, ActiveMQ Artemis) and open
+                                   the console. Ctrl-C stops everything; the next run keeps the data.
+  console [--address HOST:PORT] [--cluster NAME]
+                                   Open the operations console and join a cluster
+                                   (default 127.0.0.1:5701, cluster "lectern").
+  help                             Show this help.
+USAGE
+}
+
+# Sets JAVA to a java of JDK 17 or newer, or stops with the reason.
+find_java() {
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+        JAVA="$JAVA_HOME/bin/java"
+    elif command -v java >/dev/null 2>&1; then
+        JAVA=$(command -v java)
+    else
+        die "no JDK found: install JDK 17 or newer, or set JAVA_HOME to one"
+    fi
+    version_line=$("$JAVA" -version 2>&1 | head -n 1)
+    major=$(echo "$version_line" | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p')
+    [ -n "$major" ] || die "cannot tell the version of $JAVA ($version_line)"
+    [ "$major" -ge 17 ] || die "JDK $major found at $JAVA, Lectern needs JDK 17 or newer (set JAVA_HOME)"
+}
+
+# Builds the jars with the Maven wrapper when they are missing or older than any source.
+build_if_stale() {
+    stale=no
+    for jar in "$NODE_JAR" "$CONSOLE_JAR"; do
+        if [ ! -f "$jar" ]; then
+            stale=yes
+        elif [ -n "$(find "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model" "$HOME_DIR/node" "$HOME_DIR/console" \
+                -path '*/target' -prune -o -type f -newer "$jar" -print | head -n 1)" ]; then
+            stale=yes
+        fi
+    done
+    [ "$stale" = no ] && return 0
+    # Symbolic links resolved, so /usr/bin/java leads to the JDK it belongs to.
+    java_real=$(cd "$(dirname "$JAVA")" && pwd -P)/$(basename "$JAVA")
+    [ -L "$java_real" ] && java_real=$(readlink -f "$java_real" 2>/dev/null || echo "$java_real")
+    [ -x "$(dirname "$java_real")/javac" ] || die "building needs a JDK, but $JAVA has no javac next to it"
+    echo "Building Lectern (the first build downloads Maven and libraries, a few minutes)..."
+    (cd "$HOME_DIR" && ./mvnw -q -B -DskipTests package) || die "the build failed (see above)"
+}
+
+has_display() {
+    [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "$(uname -s)" = Darwin ]
+}
+
+check_port_number() {
+    case "$1" in
+        ''|*[!0-9]*) die "--port needs a number, got '$1'" ;;
+    esac
+    [ "$1" -ge 1 ] && [ "$1" -le 65535 ] || die "--port must be between 1 and 65535, got $1"
+}
+
+cmd_console() {
+    address=127.0.0.1:$MEMBER_PORT
+    cluster=lectern
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --address) [ $# -ge 2 ] || die "--address needs HOST:PORT"; address=$2; shift 2 ;;
+            --cluster) [ $# -ge 2 ] || die "--cluster needs a name"; cluster=$2; shift 2 ;;
+            *) die "unknown option for console: '$1' (see ./lectern help)" ;;
+        esac
+    done
+    has_display || die "the console is a desktop app and there is no display (DISPLAY is not set)"
+    find_java
+    build_if_stale
+    exec "$JAVA" -jar "$CONSOLE_JAR" --address "$address" --cluster "$cluster"
+}
+
+cmd_demo() {
+    port=8080
+    open_console=yes
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --no-console) open_console=no; shift ;;
+            --port) [ $# -ge 2 ] || die "--port needs a number"; check_port_number "$2"; port=$2; shift 2 ;;
+            *) die "unknown option for demo: '$1' (see ./lectern help)" ;;
+        esac
+    done
+    find_java
+    build_if_stale
+    busy=$("$JAVA" "$TOOL" ports-free 127.0.0.1 "HTTP=$port" "Hazelcast=$MEMBER_PORT" "broker=$STOMP_PORT") \
+        || die "$busy is busy on 127.0.0.1: is another Lectern running? (for HTTP, choose another with --port N)"
+
+    mkdir -p "$DEMO_DIR"
+    log="$DEMO_DIR/node.log"
+    echo "Starting a Lectern node on http://127.0.0.1:$port (log: .lectern/demo/node.log)..."
+    "$JAVA" -jar "$NODE_JAR" --spring.profiles.active=demo --lectern.data-dir="$DEMO_DIR" \
+        --server.port="$port" --lectern.cluster.port="$MEMBER_PORT" --lectern.broker.stomp-port="$STOMP_PORT" \
+        >"$log" 2>&1 &
+    node_pid=$!
+    console_pid=
+    trap 'stop_demo' INT TERM HUP
+
+    if "$JAVA" "$TOOL" wait-ready "http://127.0.0.1:$port/actuator/health/readiness" 180 "$node_pid"; then
+        :
+    else
+        status=$?
+        [ "$status" -eq 2 ] && { tail -n 25 "$log" >&2; die "the node stopped while starting (log above)"; }
+        stop_demo_quietly
+        die "the node did not become ready within 180 s (see $log)"
+    fi
+
+    cat <<EOF
+
+Lectern is running.
+  URL:            http://127.0.0.1:$port
+  Demo accounts:  admin, instructor, tutor, student1, student2, student3, student4 (password: demo)
+  Log in:         curl -s -X POST -H 'Content-Type: application/json' \\
+                    -d '{"username":"student1","password":"demo"}' http://127.0.0.1:$port/api/auth/login
+  My courses:     curl -s -H "Authorization: Bearer <token>" http://127.0.0.1:$port/api/courses
+  Console:        ./lectern console --address 127.0.0.1:$MEMBER_PORT
+Press Ctrl-C to stop.
+EOF
+
+    if [ "$open_console" = yes ]; then
+        if has_display; then
+            "$JAVA" -jar "$CONSOLE_JAR" --address "127.0.0.1:$MEMBER_PORT" --cluster lectern \
+                >"$DEMO_DIR/console.log" 2>&1 &
+            console_pid=$!
+        else
+            echo "(No display: not opening the console. Use --no-console to silence this.)"
+        fi
+    fi
+
+    set +e
+    wait "$node_pid"
+    status=$?
+    set -e
+    # Reached when the node stopped by itself; Ctrl-C goes through stop_demo.
+    [ -n "$console_pid" ] && kill "$console_pid" 2>/dev/null
+    tail -n 25 "$log" >&2
+    die "the node stopped (exit $status; log above)"
+}
+
+stop_demo_quietly() {
+    [ -n "${console_pid:-}" ] && kill "$console_pid" 2>/dev/null
+    kill "$node_pid" 2>/dev/null
+    wait "$node_pid" 2>/dev/null
+    return 0
+}
+
+stop_demo() {
+    trap - INT TERM HUP
+    echo
+    echo "Stopping Lectern..."
+    stop_demo_quietly
+    echo "Stopped. The data stays in .lectern/demo for the next run."
+    exit 0
+}
+
+command=${1:-help}
+[ $# -gt 0 ] && shift
+case "$command" in
+    demo) cmd_demo "$@" ;;
+    console) cmd_console "$@" ;;
+    help|-h|--help) usage ;;
+    *) die "unknown command '$command' (see ./lectern help)" ;;
+esac

@@ -1,0 +1,157 @@
+package org.lectern.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./lectern} as a person uses it, run for real from the repository root. */
+class LauncherIT {
+
+    private static final Path HOME = Path.of(System.getProperty("lectern.home", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path output;
+
+    @Nested
+    class Help {
+
+        @Test
+        void shouldListTheCommands() throws Exception {
+            Run run = run("help");
+
+            assertThat(run.exitCode).isZero();
+            assertThat(run.output).contains("demo [--no-console] [--port N]", "console [--address HOST:PORT]");
+        }
+
+        @Test
+        void shouldRefuseAnUnknownCommandInOneLine() throws Exception {
+            Run run = run("deploy");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.output.strip()).isEqualTo("lectern: unknown command 'deploy' (see ./lectern help)");
+        }
+
+        @Test
+        void shouldRefuseAPortThatIsNoNumber() throws Exception {
+            Run run = run("demo", "--no-console", "--port", "eighty");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.output.strip()).isEqualTo("lectern: --port needs a number, got 'eighty'");
+        }
+
+        @Test
+        void shouldRefuseAJavaOlderThan17() throws Exception {
+            Path fakeJdk = Files.createDirectories(output.resolve("old-jdk/bin"));
+            Path java = fakeJdk.resolve("java");
+            Files.writeString(java, "#!/bin/sh\necho 'java version \"1.8.0_402\"' >&2\n");
+            assertThat(java.toFile().setExecutable(true)).isTrue();
+
+            Run run = run(List.of("JAVA_HOME=" + fakeJdk.getParent()), "demo", "--no-console");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.output).contains("Lectern needs JDK 17 or newer");
+        }
+    }
+
+    @Nested
+    class Demo {
+
+        @Test
+        void shouldNameTheBusyPort() throws Exception {
+            try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Run run = run("demo", "--no-console", "--port", String.valueOf(occupied.getLocalPort()));
+
+                assertThat(run.exitCode).isEqualTo(1);
+                assertThat(run.output).contains("HTTP port " + occupied.getLocalPort() + " is busy");
+            }
+        }
+
+        @Test
+        void shouldServeAStudentAndStopCleanly() throws Exception {
+            assumeTrue(free(5701) && free(61613), "a Lectern demo already runs here (ports 5701/61613 busy)");
+            int port = freePort();
+            Path log = output.resolve("demo.log");
+            Process demo = new ProcessBuilder(HOME.resolve("lectern").toString(), "demo", "--no-console",
+                    "--port", String.valueOf(port))
+                    .directory(HOME.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            try {
+                await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(log).contains("Press Ctrl-C"));
+
+                HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest
+                        .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"student1\",\"password\":\"demo\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(login.statusCode()).isEqualTo(200);
+                assertThat(login.body()).contains("\"login\":\"student1\"");
+
+                demo.destroy(); // SIGTERM, as Ctrl-C's trap handles it
+                assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(Files.readString(log)).contains("Stopped. The data stays in .lectern/demo");
+                assertThat(free(port)).isTrue();
+            } finally {
+                demo.descendants().forEach(ProcessHandle::destroyForcibly);
+                demo.destroyForcibly();
+            }
+        }
+    }
+
+    private Run run(String... args) throws Exception {
+        return run(List.of(), args);
+    }
+
+    private Run run(List<String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("lectern").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        for (String variable : environment) {
+            String[] nameValue = variable.split("=", 2);
+            builder.environment().put(nameValue[0], nameValue[1]);
+        }
+        Process process = builder.start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), text);
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException busy) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+}
