@@ -23,7 +23,8 @@ class HazelcastMemberConfiguration {
     static Config memberConfig(ClusterProperties cluster, NodeProperties node) {
         Config config = new Config();
         config.setClusterName(cluster.name());
-        config.setInstanceName("lectern-" + node.id());
+        // Unique in the JVM even when tests run several nodes in one.
+        config.setInstanceName("lectern-" + node.id() + "-" + cluster.bindInterface() + ":" + cluster.port());
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         // Spring stops the member after the beans that use it; a JVM hook would race them.

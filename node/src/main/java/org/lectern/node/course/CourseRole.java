@@ -4,5 +4,9 @@ package org.lectern.node.course;
 public enum CourseRole {
     STUDENT,
     TUTOR,
-    INSTRUCTOR
+    INSTRUCTOR;
+
+    public boolean isAtLeast(CourseRole minimum) {
+        return compareTo(minimum) >= 0;
+    }
 }

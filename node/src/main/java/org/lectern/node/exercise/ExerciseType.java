@@ -1,0 +1,8 @@
+package org.lectern.node.exercise;
+
+public enum ExerciseType {
+    QUIZ,
+    TEXT,
+    MODELING,
+    FILE_UPLOAD
+}

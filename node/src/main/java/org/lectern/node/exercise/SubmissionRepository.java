@@ -1,0 +1,17 @@
+package org.lectern.node.exercise;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface SubmissionRepository extends JpaRepository<Submission, Long> {
+
+    Optional<Submission> findByParticipationIdAndIdempotencyKey(long participationId, String idempotencyKey);
+
+    Optional<Submission> findFirstByParticipationIdOrderByVersionDesc(long participationId);
+
+    @Query("select coalesce(max(s.version), 0) from Submission s where s.participationId = :participationId")
+    int latestVersion(long participationId);
+
+    long countByParticipationId(long participationId);
+}
