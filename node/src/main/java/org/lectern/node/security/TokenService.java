@@ -3,6 +3,7 @@ package org.lectern.node.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -34,6 +35,7 @@ class TokenService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenValidity());
         JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(UUID.randomUUID().toString()) // names the token, so that logging out can revoke it
                 .issuer(ISSUER)
                 .subject(login)
                 .issuedAt(now)
