@@ -65,6 +65,11 @@ class LoginAttemptLimiter {
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /** How many usernames are tracked now: bounded by {@code max-tracked}. */
+    int trackedUsernames() {
+        return byUsername.size();
+    }
+
     /** One login attempt in progress; it costs an allowance unless it is {@link #refund() refunded}. */
     static final class Attempt {
 
@@ -123,9 +128,5 @@ class LoginAttemptLimiter {
         public boolean isWallClockBased() {
             return true;
         }
-    }
-
-    int trackedUsernames() {
-        return byUsername.size();
     }
 }

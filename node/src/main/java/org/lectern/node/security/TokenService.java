@@ -2,6 +2,7 @@ package org.lectern.node.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -32,7 +33,7 @@ class TokenService {
     }
 
     IssuedToken issue(String login, List<String> roles) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // what a token can say: whole seconds
         Instant expiresAt = now.plus(properties.tokenValidity());
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .id(UUID.randomUUID().toString()) // names the token, so that logging out can revoke it

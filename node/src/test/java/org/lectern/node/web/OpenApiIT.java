@@ -25,4 +25,12 @@ class OpenApiIT extends NodeIntegrationTest {
         assertThat(scheme.get("type").asString()).isEqualTo("http");
         assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
     }
+
+    @Test
+    void shouldServeTheApiDescriptionAsYamlWithoutLoginWhenAsked() {
+        HttpResponse<String> response = client().get("/v3/api-docs.yaml", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("title: Lectern API").contains("/api/auth/login:");
+    }
 }
