@@ -1,5 +1,6 @@
 package org.lectern.node.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -7,21 +8,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.lectern.node.cluster.TokenRevocations;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Login: checks the password once and hands out a token that every node of the cluster accepts. */
+/**
+ * Login and logout. Login checks the password once and hands out a token that every node of the cluster accepts;
+ * logout revokes that token on every node.
+ */
 @RestController
 @RequestMapping("/api/auth")
 class LoginController {
@@ -29,21 +37,37 @@ class LoginController {
     private static final String ROLE_PREFIX = "ROLE_";
 
     private final AuthenticationManager authenticationManager;
+    private final LoginAttemptLimiter attempts;
     private final TokenService tokens;
+    private final TokenRevocations revocations;
     private final UserDirectory users;
     private final Clock clock;
 
-    LoginController(AuthenticationManager authenticationManager, TokenService tokens, UserDirectory users, Clock clock) {
+    LoginController(AuthenticationManager authenticationManager, LoginAttemptLimiter attempts, TokenService tokens,
+            TokenRevocations revocations, UserDirectory users, Clock clock) {
         this.authenticationManager = authenticationManager;
+        this.attempts = attempts;
         this.tokens = tokens;
+        this.revocations = revocations;
         this.users = users;
         this.clock = clock;
     }
 
+    /** The client's address is the balancer's {@code X-Forwarded-For} when the balancer is a trusted proxy. */
     @PostMapping("/login")
-    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
-        Authentication authentication = authenticationManager.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        LoginAttemptLimiter.Attempt attempt = attempts.begin(request.username(), http.getRemoteAddr());
+        Authentication authentication;
+        try {
+            authentication = authenticationManager.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+        } catch (BadCredentialsException e) {
+            throw e; // a wrong guess keeps costing its attempt
+        } catch (RuntimeException e) {
+            attempt.refund();
+            throw e;
+        }
+        attempt.refund();
         List<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(ROLE_PREFIX)) // not Spring's factor authorities
@@ -51,15 +75,28 @@ class LoginController {
                 .toList();
         TokenService.IssuedToken token = tokens.issue(authentication.getName(), roles);
         UserSummary user = users.summaryOf(authentication.getName());
-        ResponseCookie cookie = ResponseCookie.from(TokenCookieBearerTokenResolver.COOKIE_NAME, token.value())
+        return ResponseEntity.ok()
+                .header(HttpHeaders.SET_COOKIE, tokenCookie(token.value(), Duration.between(clock.instant(),
+                        token.expiresAt())).toString())
+                .body(new LoginResponse(token.value(), token.expiresAt(), user));
+    }
+
+    /** Revokes the token the request came with, cluster-wide, and tells the browser to drop the cookie. */
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
+        revocations.revoke(token.getId(), token.getExpiresAt());
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, tokenCookie("", Duration.ZERO).toString())
+                .build();
+    }
+
+    private static ResponseCookie tokenCookie(String value, Duration maxAge) {
+        return ResponseCookie.from(TokenCookieBearerTokenResolver.COOKIE_NAME, value)
                 .httpOnly(true)
                 .sameSite("Strict")
                 .path("/")
-                .maxAge(Duration.between(clock.instant(), token.expiresAt()))
+                .maxAge(maxAge)
                 .build();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie.toString())
-                .body(new LoginResponse(token.value(), token.expiresAt(), user));
     }
 
     record LoginRequest(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 200) String password) {

@@ -2,6 +2,7 @@ package org.lectern.node.security;
 
 import java.util.List;
 import javax.crypto.SecretKey;
+import org.lectern.node.cluster.TokenRevocations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -34,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: operator endpoints under {@code /actuator}, guarded by address (health open to the load balancer,
- * metrics only to configured scrapers); everything else, guarded by a signed login token.
+ * metrics only to configured scrapers); everything else, guarded by a signed login token that has not been
+ * revoked. The login itself and the API description are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -62,6 +65,7 @@ class SecurityConfiguration {
         ProblemResponses problems = ProblemResponses.forApi(json);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -110,9 +114,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenKey) {
+    JwtDecoder jwtDecoder(SecretKey tokenKey, TokenRevocations revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenService.ISSUER),
+                new RevokedTokenValidator(revocations)));
         return decoder;
     }
 

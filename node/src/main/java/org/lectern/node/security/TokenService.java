@@ -2,7 +2,9 @@ package org.lectern.node.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -31,9 +33,10 @@ class TokenService {
     }
 
     IssuedToken issue(String login, List<String> roles) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // what a token can say: whole seconds
         Instant expiresAt = now.plus(properties.tokenValidity());
         JwtClaimsSet claims = JwtClaimsSet.builder()
+                .id(UUID.randomUUID().toString()) // names the token, so that logging out can revoke it
                 .issuer(ISSUER)
                 .subject(login)
                 .issuedAt(now)

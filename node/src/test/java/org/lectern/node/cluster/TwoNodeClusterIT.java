@@ -35,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes in one JVM form one cluster: their statuses are visible to a Hazelcast client (what the console
- * is), a message sent on one node reaches a student connected to the other through the broker, and a node that
- * stops leaves the board.
+ * is), a message sent on one node reaches a student connected to the other through the broker, a token logged
+ * out on one node is refused on the other, and a node that stops leaves the board.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
@@ -130,6 +130,20 @@ class TwoNodeClusterIT {
 
     @Test
     @Order(4)
+    void shouldRefuseOnOneNodeATokenLoggedOutOnTheOther() {
+        LecternClient onA = new LecternClient("http://127.0.0.1:" + httpPort(nodeA));
+        LecternClient onB = new LecternClient("http://127.0.0.1:" + httpPort(nodeB));
+        String token = onA.tokenFor("student1", "demo");
+        assertThat(onB.get("/api/courses", token).statusCode()).isEqualTo(200);
+
+        assertThat(onA.post("/api/auth/logout", token, "").statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(onB.get("/api/courses", token).statusCode()).isEqualTo(401));
+    }
+
+    @Test
+    @Order(5)
     void shouldTakeAStoppedNodeOffTheBoard() {
         nodeB.close();
         nodeB = null;

@@ -56,6 +56,7 @@ class TokenSecretTest {
     }
 
     private SecurityProperties properties(String secret) {
-        return new SecurityProperties(secret, secretFile(), Duration.ofHours(1), List.of("127.0.0.1"));
+        return new SecurityProperties(secret, secretFile(), Duration.ofHours(1), List.of("127.0.0.1"),
+                new SecurityProperties.LoginAttempts(5, 20, Duration.ofMinutes(1), 1000));
     }
 }
