@@ -134,8 +134,8 @@ class AssessmentService {
         Result result = results.recordManual(participation.getId(), submissionId, score, exercise.getMaxPoints(),
                 caller.id(), feedback);
         if (visibleToStudents(result, exercise)) {
-            String text = "Your submission to '" + exercise.getTitle() + "' was assessed: " + result.getScore()
-                    + " of " + result.getMaxScore() + " points.";
+            String text = "Your submission to '" + exercise.getTitle() + "' was assessed: "
+                    + plain(result.getScore()) + " of " + plain(result.getMaxScore()) + " points.";
             ownerLogins(participation).forEach(login -> notifications.notify(login, "Assessment available", text));
         }
         return ResultView.of(result);
@@ -231,6 +231,10 @@ class AssessmentService {
     private List<Participation> participationsOf(long exerciseId) {
         return participations.ofExercise(exerciseId).stream().sorted(Comparator.comparing(Participation::getId))
                 .toList();
+    }
+
+    private static String plain(BigDecimal points) {
+        return points.stripTrailingZeros().toPlainString();
     }
 
     private static List<Long> ids(List<Participation> page) {
