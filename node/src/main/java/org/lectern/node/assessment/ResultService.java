@@ -44,8 +44,13 @@ public class ResultService {
         Optional<Result> existing = results.findByParticipationIdAndAssessmentType(participationId,
                 AssessmentType.MANUAL);
         if (existing.isPresent()) {
-            existing.get().reassess(submissionId, score, maxScore, assessorId, clock.instant(), feedback);
-            return existing.get();
+            Result result = existing.get();
+            // Hibernate inserts new rows before it deletes orphans, and feedback positions are unique per result:
+            // the old feedback has to be gone from the database before the new one is written.
+            result.replaceFeedback(List.of());
+            results.flush();
+            result.reassess(submissionId, score, maxScore, assessorId, clock.instant(), feedback);
+            return results.saveAndFlush(result);
         }
         Result result = new Result(participationId, submissionId, AssessmentType.MANUAL, score, maxScore, assessorId,
                 clock.instant());

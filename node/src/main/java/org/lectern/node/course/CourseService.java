@@ -2,6 +2,7 @@ package org.lectern.node.course;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.springframework.stereotype.Service;
@@ -42,5 +43,17 @@ public class CourseService {
                 .orElseThrow(() -> new NoSuchElementException("No course " + courseId));
         UserSummary user = users.summaryOf(login);
         memberships.save(new CourseMembership(course, user.id(), role));
+    }
+
+    /** The role of the user with this id in the course, if they are a member (no administrator shortcut). */
+    @Transactional(readOnly = true)
+    public Optional<CourseRole> roleOf(long courseId, long userId) {
+        return memberships.findById(new CourseMembership.Key(courseId, userId)).map(CourseMembership::getRole);
+    }
+
+    /** The logins of everyone in the course, in any role. */
+    @Transactional(readOnly = true)
+    public List<String> memberLogins(long courseId) {
+        return users.summariesOf(memberships.userIdsOf(courseId)).stream().map(UserSummary::login).toList();
     }
 }

@@ -1,34 +1,93 @@
 package org.lectern.node.notification;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.NoSuchElementException;
+import org.lectern.node.course.CourseService;
+import org.lectern.node.course.CourseSummary;
 import org.lectern.node.messaging.UserMessaging;
 import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.UserSummary;
 import org.lectern.shared.notification.Notification;
 import org.lectern.shared.topics.Destinations;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Sends personal notifications to users, wherever in the cluster they are connected. */
+/**
+ * Stores notifications, for one user or for a whole course, and pushes them to the users they are for, wherever in
+ * the cluster those are connected. The push waits for the commit, so nobody is told of something that was then
+ * rolled back (e.g. an assessment that failed to save).
+ */
 @Service
 public class NotificationService {
 
+    private final NotificationRepository notifications;
     private final UserMessaging messaging;
     private final UserDirectory users;
+    private final CourseService courses;
     private final Clock clock;
 
-    NotificationService(UserMessaging messaging, UserDirectory users, Clock clock) {
+    NotificationService(NotificationRepository notifications, UserMessaging messaging, UserDirectory users,
+            CourseService courses, Clock clock) {
+        this.notifications = notifications;
         this.messaging = messaging;
         this.users = users;
         this.clock = clock;
+        this.courses = courses;
     }
 
     /** Sends a notification to the user with this login; an unknown login is refused, not silently dropped. */
+    @Transactional
     public Notification notify(String login, String title, String text) {
-        if (users.find(login).isEmpty()) {
-            throw new NoSuchElementException("No user " + login);
-        }
-        Notification notification = new Notification(title, text, clock.millis());
-        messaging.sendToUser(login, Destinations.PERSONAL_NOTIFICATIONS, notification);
+        UserSummary user = users.find(login).orElseThrow(() -> new NoSuchElementException("No user " + login));
+        StoredNotification stored = notifications.save(
+                StoredNotification.forUser(user.id(), title, text, clock.instant()));
+        Notification notification = pushed(stored);
+        afterCommit(() -> messaging.sendToUser(login, Destinations.PERSONAL_NOTIFICATIONS, notification));
         return notification;
+    }
+
+    /** Stores one notification for the course and pushes it to everyone in it; the caller checked the course exists. */
+    @Transactional
+    public NotificationView notifyCourse(long courseId, String title, String text) {
+        StoredNotification stored = notifications.save(
+                StoredNotification.forCourse(courseId, title, text, clock.instant()));
+        Notification notification = pushed(stored);
+        List<String> members = courses.memberLogins(courseId);
+        afterCommit(() -> members.forEach(
+                login -> messaging.sendToUser(login, Destinations.PERSONAL_NOTIFICATIONS, notification)));
+        return stored.toView();
+    }
+
+    /** The user's own notifications and those of their courses, newest first. */
+    @Transactional(readOnly = true)
+    public Page<NotificationView> visibleTo(String login, Pageable pageable) {
+        UserSummary user = users.summaryOf(login);
+        List<Long> courseIds = courses.coursesOf(login).stream().map(CourseSummary::id).toList();
+        Page<StoredNotification> page = courseIds.isEmpty()
+                ? notifications.findForUser(user.id(), pageable)
+                : notifications.findForUserAndCourses(user.id(), courseIds, pageable);
+        return page.map(StoredNotification::toView);
+    }
+
+    private static Notification pushed(StoredNotification stored) {
+        return new Notification(stored.getTitle(), stored.getText(), stored.getCreatedAt().toEpochMilli());
+    }
+
+    private static void afterCommit(Runnable push) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            push.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                push.run();
+            }
+        });
     }
 }

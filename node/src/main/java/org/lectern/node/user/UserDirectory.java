@@ -1,6 +1,7 @@
 package org.lectern.node.user;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -57,5 +58,11 @@ public class UserDirectory implements UserDetailsService {
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return accounts.count() == 0;
+    }
+
+    /** The users with these ids that exist, in no particular order (for showing who is in a team or a course). */
+    @Transactional(readOnly = true)
+    public List<UserSummary> summariesOf(Collection<Long> ids) {
+        return accounts.findAllById(ids).stream().map(UserSummary::of).toList();
     }
 }

@@ -1,0 +1,6 @@
+package org.lectern.node.assessment;
+
+import org.lectern.node.support.PostgresNodeIntegrationTest;
+
+class AssessmentPostgresIT extends PostgresNodeIntegrationTest implements AssessmentFlow {
+}
