@@ -115,7 +115,7 @@ final class MemberCsv {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
-        boolean wasQuoted = false;
+        boolean closed = false; // a quoted field ended: only spaces may come before the next comma
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
@@ -124,17 +124,21 @@ final class MemberCsv {
                     i++;
                 } else if (c == '"') {
                     quoted = false;
+                    closed = true;
                 } else {
                     field.append(c);
                 }
+            } else if (c == ',') {
+                fields.add(closed ? field.toString() : field.toString().strip());
+                field.setLength(0);
+                closed = false;
+            } else if (closed) {
+                if (!Character.isWhitespace(c)) {
+                    throw new IllegalArgumentException("text after a closing quote");
+                }
             } else if (c == '"' && field.toString().isBlank()) {
                 quoted = true;
-                wasQuoted = true;
                 field.setLength(0);
-            } else if (c == ',') {
-                fields.add(wasQuoted ? field.toString() : field.toString().strip());
-                field.setLength(0);
-                wasQuoted = false;
             } else {
                 field.append(c);
             }
@@ -142,7 +146,7 @@ final class MemberCsv {
         if (quoted) {
             throw new IllegalArgumentException("a quoted field is not closed");
         }
-        fields.add(wasQuoted ? field.toString() : field.toString().strip());
+        fields.add(closed ? field.toString() : field.toString().strip());
         return fields;
     }
 
