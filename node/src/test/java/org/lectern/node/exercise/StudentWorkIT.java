@@ -259,6 +259,19 @@ class StudentWorkIT extends NodeIntegrationTest {
         }
 
         @Test
+        void shouldAnswer413WhenTheFileExceedsTheServerLimit() throws IOException {
+            long exerciseId = course.exercise("FILE_UPLOAD", "INDIVIDUAL", null, null, "pdf", null);
+            byte[] tooBig = new byte[(int) storage.maxFileSize().toBytes() + 1];
+
+            HttpResponse<String> response = course.upload(exerciseId, course.student, "big.pdf", tooBig, "k");
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(LecternClient.json(response).get("detail").asString()).contains("this server accepts");
+            assertThat(filesUnder(directoryOf(exerciseId))).isEmpty();
+            assertThat(participations.ofExercise(exerciseId)).isEmpty();
+        }
+
+        @Test
         void shouldKeepATraversalNameInsideTheParticipationDirectory() throws IOException {
             long exerciseId = fileExercise(1024);
 
