@@ -214,12 +214,12 @@ class AssessmentService {
         List<Long> ids = participation.getStudentId() != null
                 ? List.of(participation.getStudentId())
                 : teams.memberIdsOf(participation.getTeamId());
-        return users.summariesOf(ids).stream().map(UserSummary::login).toList();
+        return users.summariesOf(ids).values().stream().map(UserSummary::login).toList();
     }
 
     private Map<Long, Owner> ownersOf(List<Participation> page) {
         Map<Long, String> logins = users.summariesOf(page.stream().map(Participation::getStudentId)
-                        .filter(Objects::nonNull).toList()).stream()
+                        .filter(Objects::nonNull).toList()).values().stream()
                 .collect(Collectors.toMap(UserSummary::id, UserSummary::login));
         Map<Long, String> teamNames = teams.namesOf(page.stream().map(Participation::getTeamId)
                 .filter(Objects::nonNull).toList());

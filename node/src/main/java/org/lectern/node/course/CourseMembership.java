@@ -10,13 +10,20 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapsId;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
+import org.springframework.data.domain.Persistable;
 
-/** One user's role in one course. */
+/**
+ * One user's role in one course. It tells Spring Data itself whether it is new: its key is assigned, not
+ * generated, and without that a bulk enrolment would read every row back before inserting it.
+ */
 @Entity
 @Table(name = "course_members")
-class CourseMembership {
+class CourseMembership implements Persistable<CourseMembership.Key> {
 
     @EmbeddedId
     private Key key;
@@ -29,6 +36,9 @@ class CourseMembership {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private CourseRole role;
+
+    @Transient
+    private boolean isNew = true;
 
     protected CourseMembership() {
     }
@@ -45,6 +55,30 @@ class CourseMembership {
 
     CourseRole getRole() {
         return role;
+    }
+
+    void setRole(CourseRole role) {
+        this.role = role;
+    }
+
+    long getUserId() {
+        return key.userId();
+    }
+
+    @Override
+    public Key getId() {
+        return key;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markNotNew() {
+        isNew = false;
     }
 
     @Embeddable

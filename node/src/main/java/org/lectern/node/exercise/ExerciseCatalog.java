@@ -32,6 +32,12 @@ public class ExerciseCatalog {
         return exercises.findByCourseIdAndExerciseGroupIdIsNullOrderByIdAsc(courseId, pageable);
     }
 
+    /** The course's own exercises released at {@code now} (no release date, or one not after it), oldest first. */
+    @Transactional(readOnly = true)
+    public Page<Exercise> releasedOfCourse(long courseId, Instant now, Pageable pageable) {
+        return exercises.findReleasedOfCourse(courseId, now, pageable);
+    }
+
     /** Saves a new or changed exercise after checking the rules that span its fields. */
     @Transactional
     public Exercise save(Exercise exercise) {

@@ -11,6 +11,13 @@ interface ExerciseRepository extends JpaRepository<Exercise, Long> {
 
     Page<Exercise> findByCourseIdAndExerciseGroupIdIsNullOrderByIdAsc(long courseId, Pageable pageable);
 
+    @Query("""
+            select e from Exercise e
+            where e.courseId = :courseId and e.exerciseGroupId is null
+              and (e.releaseDate is null or e.releaseDate <= :now)
+            order by e.id""")
+    Page<Exercise> findReleasedOfCourse(long courseId, Instant now, Pageable pageable);
+
     /** Claims a quiz's evaluation: only the one caller that flips the marker gets 1 back, on any node. */
     @Modifying
     @Query("update Exercise e set e.quizEvaluatedAt = :now where e.id = :id and e.quizEvaluatedAt is null")

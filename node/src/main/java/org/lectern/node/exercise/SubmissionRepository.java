@@ -14,4 +14,9 @@ interface SubmissionRepository extends JpaRepository<Submission, Long> {
     int latestVersion(long participationId);
 
     long countByParticipationId(long participationId);
+
+    @Query("""
+            select count(s) > 0 from Submission s
+            where s.participationId in (select p.id from Participation p where p.exerciseId = :exerciseId)""")
+    boolean existsForExercise(long exerciseId);
 }

@@ -64,6 +64,19 @@ public class SubmissionService {
         return submissions.findById(submissionId).orElseThrow(() -> new NotFoundException("submission", submissionId));
     }
 
+    /** Whether anyone has saved work for the exercise (test runs included). */
+    @Transactional(readOnly = true)
+    public boolean existForExercise(long exerciseId) {
+        return submissions.existsForExercise(exerciseId);
+    }
+
+    /** The save made earlier with this idempotency key, if any, as a replay; never writes. */
+    @Transactional(readOnly = true)
+    public Optional<SavedSubmission> replayOf(long participationId, String idempotencyKey) {
+        return submissions.findByParticipationIdAndIdempotencyKey(participationId, idempotencyKey)
+                .map(submission -> SavedSubmission.of(submission, true));
+    }
+
     @Transactional(readOnly = true)
     public long versionCount(long participationId) {
         return submissions.countByParticipationId(participationId);

@@ -203,8 +203,7 @@ class TeamService {
                         Collectors.mapping(TeamMember::getUserId, Collectors.toList())));
         Set<Long> userIds = Stream.concat(page.stream().map(Team::getOwnerId),
                 memberIds.values().stream().flatMap(List::stream)).collect(Collectors.toSet());
-        Map<Long, UserSummary> people = users.summariesOf(userIds).stream()
-                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+        Map<Long, UserSummary> people = users.summariesOf(userIds);
         return page.stream().map(team -> new TeamView(team.getId(), team.getExerciseId(), team.getName(),
                         Optional.ofNullable(people.get(team.getOwnerId())).map(UserSummary::login).orElse(null),
                         memberIds.getOrDefault(team.getId(), List.of()).stream()

@@ -1,10 +1,19 @@
 package org.lectern.node.user;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,6 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** The user feature's door for the rest of the node: looks users up, creates them, and checks their passwords. */
 @Service
 public class UserDirectory implements UserDetailsService {
+
+    /** Keeps IN lists well below every database's parameter limit. */
+    private static final int LOOKUP_CHUNK = 1000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -55,14 +69,68 @@ public class UserDirectory implements UserDetailsService {
         return UserSummary.of(accounts.save(account));
     }
 
+    /** The users with these logins, looked up in as few queries as possible; unknown logins are simply absent. */
+    @Transactional(readOnly = true)
+    public Map<String, UserSummary> findAll(Collection<String> logins) {
+        Map<String, UserSummary> found = new HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(logins))) {
+            accounts.findByLoginIn(chunk).forEach(account -> found.put(account.getLogin(), UserSummary.of(account)));
+        }
+        return found;
+    }
+
+    /** The users with these ids, looked up in as few queries as possible; unknown ids are simply absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, UserSummary> summariesOf(Collection<Long> ids) {
+        Map<Long, UserSummary> found = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+            accounts.findAllById(chunk).forEach(account -> found.put(account.getId(), UserSummary.of(account)));
+        }
+        return found;
+    }
+
+    /**
+     * Creates many users in one transaction (a CSV import of a whole exam). Password hashing is deliberately slow,
+     * so each distinct password is hashed once, in parallel; users without a password share the hash of a random
+     * secret that is thrown away at once, so nobody can log in as them until they get a password of their own.
+     */
+    @Transactional
+    public List<UserSummary> createAll(List<NewUser> newUsers) {
+        if (newUsers.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> hashes = newUsers.stream()
+                .map(NewUser::rawPassword)
+                .filter(Objects::nonNull)
+                .distinct()
+                .parallel()
+                .collect(Collectors.toConcurrentMap(Function.identity(), passwordEncoder::encode));
+        String unusable = passwordEncoder.encode(randomSecret());
+        Instant now = clock.instant();
+        List<UserAccount> created = new ArrayList<>();
+        for (NewUser user : newUsers) {
+            String hash = user.rawPassword() == null ? unusable : hashes.get(user.rawPassword());
+            created.add(new UserAccount(user.login(), user.name(), hash, false, now));
+        }
+        return accounts.saveAll(created).stream().map(UserSummary::of).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return accounts.count() == 0;
     }
 
-    /** The users with these ids that exist, in no particular order (for showing who is in a team or a course). */
-    @Transactional(readOnly = true)
-    public List<UserSummary> summariesOf(Collection<Long> ids) {
-        return accounts.findAllById(ids).stream().map(UserSummary::of).toList();
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)));
+        }
+        return chunks;
     }
 }

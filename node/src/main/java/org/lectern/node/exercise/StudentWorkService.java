@@ -1,0 +1,250 @@
+package org.lectern.node.exercise;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import org.lectern.node.course.CourseAccess;
+import org.lectern.node.course.CourseRole;
+import org.lectern.node.exercise.StudentWork.Download;
+import org.lectern.node.exercise.StudentWork.FileView;
+import org.lectern.node.exercise.StudentWork.ParticipationView;
+import org.lectern.node.exercise.StudentWork.SaveResult;
+import org.lectern.node.exercise.StudentWork.SubmissionView;
+import org.lectern.node.user.CurrentUser;
+import org.lectern.node.web.ConflictException;
+import org.lectern.node.web.InvalidRequestException;
+import org.lectern.node.web.NotFoundException;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Students working on a course's text, modeling and file upload exercises: starting a participation, saving
+ * versions until the due date, uploading files, and downloading them again.
+ *
+ * <p>The methods have no transaction of their own on purpose: each step runs in the transaction of the service it
+ * calls (a participation is started in its own, race-safe one; a save is one atomic transaction), and a file is
+ * streamed to disk without holding a database connection.
+ */
+@Service
+class StudentWorkService {
+
+    static final int MAX_TEXT_CHARS = 50_000;
+    static final int MAX_MODEL_BYTES = 200 * 1024;
+
+    /** Sorted properties, no whitespace: the same model is stored as the same string. */
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
+
+    private final ExerciseCatalog catalog;
+    private final ParticipationService participations;
+    private final SubmissionService submissions;
+    private final CourseAccess access;
+    private final FileStorage files;
+    private final StorageProperties storage;
+    private final Clock clock;
+
+    StudentWorkService(ExerciseCatalog catalog, ParticipationService participations, SubmissionService submissions,
+            CourseAccess access, FileStorage files, StorageProperties storage, Clock clock) {
+        this.catalog = catalog;
+        this.participations = participations;
+        this.submissions = submissions;
+        this.access = access;
+        this.files = files;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** Starts the student's participation (their team's, in a team exercise), or returns the one they have. */
+    ParticipationView start(long exerciseId, CurrentUser user) {
+        Exercise exercise = workableExercise(exerciseId, user);
+        return view(exercise, participations.participationFor(exercise, user.id(), false));
+    }
+
+    ParticipationView own(long exerciseId, CurrentUser user) {
+        Exercise exercise = workableExercise(exerciseId, user);
+        Participation participation = participations.existingParticipation(exercise, user.id(), false)
+                .orElseThrow(() -> new NotFoundException("participation in exercise", exerciseId));
+        return view(exercise, participation);
+    }
+
+    /**
+     * Saves a new version of a text ({@code text}) or modeling ({@code model}) exercise. A request replayed with an
+     * idempotency key already used is answered with the first save, even after the due date.
+     */
+    SaveResult save(long exerciseId, CurrentUser user, String text, JsonNode model, String idempotencyKey) {
+        Exercise exercise = workableExercise(exerciseId, user);
+        SubmissionContent content = switch (exercise.getType()) {
+            case TEXT -> SubmissionContent.ofText(checkedText(text, model));
+            case MODELING -> SubmissionContent.ofText(canonicalModel(text, model));
+            default -> throw new InvalidRequestException("Exercise " + exerciseId + " takes a file: upload it to "
+                    + "/api/exercises/" + exerciseId + "/submission/file.");
+        };
+        checkKey(idempotencyKey);
+        Optional<SaveResult> replay = replayOf(exercise, user, idempotencyKey);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        checkOpen(exercise);
+        Participation participation = participations.participationFor(exercise, user.id(), false);
+        return SaveResult.of(submissions.save(participation.getId(), content, idempotencyKey, true, user.id()));
+    }
+
+    /**
+     * Stores an uploaded file and saves it as a new version. The file must have one of the exercise's extensions
+     * and fit its size limit; it is checked before anything is written, and counted again while it is written.
+     */
+    SaveResult upload(long exerciseId, CurrentUser user, String originalName, long declaredSize,
+            InputStreamSource content, String idempotencyKey) {
+        Exercise exercise = workableExercise(exerciseId, user);
+        if (exercise.getType() != ExerciseType.FILE_UPLOAD) {
+            throw new InvalidRequestException("Exercise " + exerciseId + " takes no file upload.");
+        }
+        checkKey(idempotencyKey);
+        String extension = FileStorage.extensionOf(originalName);
+        String allowed = exercise.getFileExtensions() == null ? "" : exercise.getFileExtensions();
+        if (extension.isEmpty() || Arrays.stream(allowed.split(",")).noneMatch(extension::equals)) {
+            throw new InvalidRequestException("Exercise " + exerciseId + " accepts only files of the types "
+                    + allowed + ".");
+        }
+        if (declaredSize == 0) {
+            throw new InvalidRequestException("The file is empty.");
+        }
+        long maxBytes = exercise.getMaxFileSizeBytes() != null ? exercise.getMaxFileSizeBytes()
+                : storage.maxFileSize().toBytes();
+        if (declaredSize > maxBytes) {
+            throw new ContentTooLargeException("The file is larger than the exercise allows (" + maxBytes + " bytes).");
+        }
+        Optional<SaveResult> replay = replayOf(exercise, user, idempotencyKey);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        checkOpen(exercise);
+        Participation participation = participations.participationFor(exercise, user.id(), false);
+        FileStorage.StoredFile stored;
+        try (InputStream in = content.getInputStream()) {
+            stored = files.store(exerciseId, participation.getId(), originalName, in, maxBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String displayName = FileStorage.baseName(originalName);
+        SavedSubmission saved;
+        try {
+            saved = submissions.save(participation.getId(), SubmissionContent.ofFile(stored.relativePath(),
+                    displayName.substring(0, Math.min(displayName.length(), 255)), stored.size()),
+                    idempotencyKey, true, user.id());
+        } catch (RuntimeException e) {
+            files.delete(stored.relativePath());
+            throw e;
+        }
+        if (saved.replayed()) {
+            files.delete(stored.relativePath()); // a concurrent retry won: its file is the one that counts
+        }
+        return SaveResult.of(saved);
+    }
+
+    /** The file of a submission, for its owner (the student or their team) or the course's tutors and up. */
+    Download download(long submissionId, CurrentUser user) {
+        Submission submission = submissions.get(submissionId);
+        Participation participation = participations.get(submission.getParticipationId());
+        Exercise exercise = catalog.get(participation.getExerciseId());
+        CourseRole role = access.require(exercise.getCourseId(), user, CourseRole.STUDENT);
+        if (role == CourseRole.STUDENT && !participations.belongsTo(participation, user.id())) {
+            throw new AccessDeniedException("Submission " + submissionId + " is not yours");
+        }
+        SubmissionContent content = submission.getContent();
+        if (content.filePath() == null) {
+            throw new NotFoundException("file of submission", submissionId);
+        }
+        return new Download(files.locate(content.filePath()), content.fileName(), content.fileSizeBytes());
+    }
+
+    /** A released text, modeling or file upload exercise of a course the caller is a student of. */
+    private Exercise workableExercise(long exerciseId, CurrentUser user) {
+        Exercise exercise = catalog.get(exerciseId);
+        access.requireStudent(exercise.getCourseId(), user);
+        if (exercise.isExamExercise()) {
+            throw new NotFoundException("exercise", exerciseId); // exam work goes through the student exam
+        }
+        if (exercise.getType() == ExerciseType.QUIZ) {
+            throw new InvalidRequestException("Quiz answers are saved through the quiz endpoints.");
+        }
+        if (!exercise.isReleasedAt(clock.instant())) {
+            throw new AccessDeniedException("Exercise " + exerciseId + " is not released yet");
+        }
+        return exercise;
+    }
+
+    private Optional<SaveResult> replayOf(Exercise exercise, CurrentUser user, String idempotencyKey) {
+        return participations.existingParticipation(exercise, user.id(), false)
+                .flatMap(participation -> submissions.replayOf(participation.getId(), idempotencyKey))
+                .map(SaveResult::of);
+    }
+
+    private void checkOpen(Exercise exercise) {
+        if (exercise.getDueDate() != null && !clock.instant().isBefore(exercise.getDueDate())) {
+            throw new ConflictException("Exercise " + exercise.getId() + " was due at " + exercise.getDueDate()
+                    + "; nothing was saved.");
+        }
+    }
+
+    private static void checkKey(String idempotencyKey) {
+        if (idempotencyKey == null || !SubmissionService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("The header Idempotency-Key must hold 1 to 64 letters, digits, '-' or "
+                    + "'_' (a UUID fits).");
+        }
+    }
+
+    private static String checkedText(String text, JsonNode model) {
+        if (text == null || isPresent(model)) {
+            throw new InvalidRequestException("A text exercise takes {\"text\": \"...\"} and nothing else.");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new ContentTooLargeException("The text has " + text.length() + " characters; at most "
+                    + MAX_TEXT_CHARS + " are allowed.");
+        }
+        return text;
+    }
+
+    private static String canonicalModel(String text, JsonNode model) {
+        if (text != null || model == null || !model.isObject()) {
+            throw new InvalidRequestException("A modeling exercise takes {\"model\": {...}}, a JSON object.");
+        }
+        String canonical = CANONICAL.writeValueAsString(model);
+        if (canonical.getBytes(StandardCharsets.UTF_8).length > MAX_MODEL_BYTES) {
+            throw new ContentTooLargeException("The model is larger than " + MAX_MODEL_BYTES / 1024 + " KB.");
+        }
+        return canonical;
+    }
+
+    private static boolean isPresent(JsonNode node) {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    private ParticipationView view(Exercise exercise, Participation participation) {
+        SubmissionView latest = submissions.latest(participation.getId())
+                .map(submission -> submissionView(exercise, submission))
+                .orElse(null);
+        return new ParticipationView(participation.getId(), participation.getExerciseId(), participation.getTeamId(),
+                participation.getInitializedAt(), latest);
+    }
+
+    private static SubmissionView submissionView(Exercise exercise, Submission submission) {
+        SubmissionContent content = submission.getContent();
+        String text = exercise.getType() == ExerciseType.TEXT ? content.text() : null;
+        JsonNode model = exercise.getType() == ExerciseType.MODELING && content.text() != null
+                ? CANONICAL.readTree(content.text()) : null;
+        FileView file = content.filePath() == null ? null : new FileView(content.fileName(),
+                content.fileSizeBytes(), "/api/submissions/" + submission.getId() + "/file");
+        return new SubmissionView(submission.getId(), submission.getVersion(), submission.getSubmittedAt(), text,
+                model, file);
+    }
+}
