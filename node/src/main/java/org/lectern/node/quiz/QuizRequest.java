@@ -30,9 +30,16 @@ public record QuizRequest(
             @NotEmpty @Size(max = 50) List<@Valid @NotNull Option> options) {
     }
 
-    /** For a short-answer question, an accepted answer: {@code correct} is then ignored (every one is correct). */
+    /**
+     * A choice, correct or not (left out: not). For a short-answer question, an accepted answer: {@code correct} is
+     * then ignored, every accepted answer is correct.
+     */
     public record Option(
             @NotBlank @Size(max = 500) String text,
-            boolean correct) {
+            Boolean correct) {
+
+        boolean isCorrect() {
+            return Boolean.TRUE.equals(correct);
+        }
     }
 }

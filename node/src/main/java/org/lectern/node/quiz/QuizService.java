@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -108,7 +109,8 @@ public class QuizService {
         // Two instructors starting at once, on any node: the row lock lets the second see the first's start.
         questions.lockByExerciseId(quizId);
         Exercise quiz = notStarted(quizId, "started");
-        quiz.setQuizStartedAt(clock.instant());
+        // The database keeps microseconds: the answer shows the start as every later read will.
+        quiz.setQuizStartedAt(clock.instant().truncatedTo(ChronoUnit.MICROS));
         exercises.save(quiz);
         return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
     }
@@ -270,7 +272,7 @@ public class QuizService {
     private static void checkRules(QuizRequest request) {
         for (int i = 0; i < request.questions().size(); i++) {
             QuizRequest.Question question = request.questions().get(i);
-            long correct = question.options().stream().filter(QuizRequest.Option::correct).count();
+            long correct = question.options().stream().filter(QuizRequest.Option::isCorrect).count();
             String which = "Question " + (i + 1);
             switch (question.type()) {
                 case SINGLE_CHOICE -> {
@@ -300,7 +302,7 @@ public class QuizService {
             QuizRequest.Question source = request.questions().get(i);
             QuizQuestion question = new QuizQuestion(quizId, i + 1, source.type(), source.text().strip(),
                     source.points());
-            source.options().forEach(option -> question.addOption(option.text().strip(), option.correct()));
+            source.options().forEach(option -> question.addOption(option.text().strip(), option.isCorrect()));
             written.add(question);
         }
         return questions.saveAllAndFlush(written);
