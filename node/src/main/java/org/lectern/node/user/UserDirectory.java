@@ -63,6 +63,12 @@ public class UserDirectory implements UserDetailsService {
         return accounts.findByLogin(login).map(UserSummary::of);
     }
 
+    /** By id, for features that keep only user ids (a participation's student) and must reach the person. */
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> find(long id) {
+        return accounts.findById(id).map(UserSummary::of);
+    }
+
     @Transactional
     public UserSummary create(String login, String name, String rawPassword, boolean admin) {
         UserAccount account = new UserAccount(login, name, passwordEncoder.encode(rawPassword), admin, clock.instant());

@@ -1,0 +1,334 @@
+package org.lectern.node.quiz;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lectern.node.assessment.AssessmentType;
+import org.lectern.node.assessment.ResultService;
+import org.lectern.node.exercise.Exercise;
+import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.exercise.ExerciseMode;
+import org.lectern.node.exercise.ExerciseType;
+import org.lectern.node.exercise.Participation;
+import org.lectern.node.exercise.ParticipationService;
+import org.lectern.node.exercise.SavedSubmission;
+import org.lectern.node.exercise.Submission;
+import org.lectern.node.exercise.SubmissionContent;
+import org.lectern.node.exercise.SubmissionService;
+import org.lectern.node.user.CurrentUser;
+import org.lectern.node.web.ConflictException;
+import org.lectern.node.web.InvalidRequestException;
+import org.lectern.node.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Quizzes: writing them, running them live, taking students' answers, and counting them for the staff. */
+@Service
+public class QuizService {
+
+    private final ExerciseCatalog exercises;
+    private final QuizQuestionRepository questions;
+    private final ParticipationService participations;
+    private final SubmissionService submissions;
+    private final ResultService results;
+    private final QuizAnswerCodec codec;
+    private final Clock clock;
+
+    QuizService(ExerciseCatalog exercises, QuizQuestionRepository questions, ParticipationService participations,
+            SubmissionService submissions, ResultService results, QuizAnswerCodec codec, Clock clock) {
+        this.exercises = exercises;
+        this.questions = questions;
+        this.participations = participations;
+        this.submissions = submissions;
+        this.results = results;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** The course a quiz belongs to, for the access check; 404 for an unknown id or an exercise of another type. */
+    @Transactional(readOnly = true)
+    public long courseOf(long quizId) {
+        return quiz(quizId).getCourseId();
+    }
+
+    @Transactional
+    public QuizView create(long courseId, QuizRequest request) {
+        checkRules(request);
+        Exercise quiz = new Exercise(courseId, null, ExerciseType.QUIZ, ExerciseMode.INDIVIDUAL,
+                request.title().strip(), maxPointsOf(request), clock.instant());
+        quiz.setQuizDurationSeconds(request.durationSeconds());
+        quiz.setDates(request.releaseDate(), null, null);
+        Exercise saved = exercises.save(quiz);
+        return viewOf(saved, writeQuestions(saved.getId(), request));
+    }
+
+    @Transactional(readOnly = true)
+    public QuizView view(long quizId) {
+        Exercise quiz = quiz(quizId);
+        return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
+    }
+
+    /** Replaces title, duration, release date and questions of a quiz that has not started. */
+    @Transactional
+    public QuizView update(long quizId, QuizRequest request) {
+        checkRules(request);
+        List<QuizQuestion> old = questions.lockByExerciseId(quizId);
+        Exercise quiz = notStarted(quizId, "changed");
+        quiz.setTitle(request.title().strip());
+        quiz.setQuizDurationSeconds(request.durationSeconds());
+        quiz.setMaxPoints(maxPointsOf(request));
+        quiz.setDates(request.releaseDate(), quiz.getDueDate(), quiz.getAssessmentDueDate());
+        exercises.save(quiz);
+        questions.deleteAll(old);
+        // The new questions take the old positions: the deletes must reach the database before the inserts.
+        questions.flush();
+        return viewOf(quiz, writeQuestions(quizId, request));
+    }
+
+    @Transactional
+    public void delete(long quizId) {
+        questions.lockByExerciseId(quizId);
+        notStarted(quizId, "deleted");
+        exercises.delete(quizId);
+    }
+
+    /** Starts the live quiz now; it runs for its duration, then the grace period, then is evaluated. */
+    @Transactional
+    public QuizView start(long quizId) {
+        // Two instructors starting at once, on any node: the row lock lets the second see the first's start.
+        questions.lockByExerciseId(quizId);
+        Exercise quiz = notStarted(quizId, "started");
+        // The database keeps microseconds: the answer shows the start as every later read will.
+        quiz.setQuizStartedAt(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        exercises.save(quiz);
+        return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
+    }
+
+    /** What a student sees of the quiz now: no solution before evaluation, their result and the solutions after. */
+    @Transactional(readOnly = true)
+    public LiveQuizView live(long quizId, CurrentUser student) {
+        Exercise quiz = quiz(quizId);
+        Instant now = clock.instant();
+        QuizState state = QuizState.of(quiz, now);
+        List<QuizQuestion> all = questions.findByExerciseIdOrderByPositionAsc(quizId);
+        Optional<Participation> participation = participations.existingParticipation(quiz, student.id(), false);
+        OwnAnswers answers = participation.map(p -> ownAnswersOf(p.getId())).orElse(null);
+        QuizState shown = state == QuizState.GRACE ? QuizState.ENDED : state;
+        long remaining = state == QuizState.RUNNING
+                ? Math.max(0, Duration.between(now, QuizState.endOf(quiz)).toSeconds()) : 0;
+        List<LiveQuizView.Question> visible = state == QuizState.NOT_STARTED ? List.of()
+                : all.stream().map(LiveQuizView.Question::of).toList();
+        QuizResultView result = null;
+        List<QuizView.Question> solutions = null;
+        if (state == QuizState.EVALUATED) {
+            result = participation.flatMap(p -> results.ofParticipation(p.getId()).stream()
+                            .filter(r -> r.getAssessmentType() == AssessmentType.AUTOMATIC).findFirst())
+                    .map(r -> new QuizResultView(r.getScore(), r.getMaxScore(), r.getCompletedAt(), r.getFeedback()))
+                    .orElse(null);
+            solutions = all.stream().map(QuizView.Question::of).toList();
+        }
+        return new LiveQuizView(quiz.getId(), quiz.getTitle(), shown, quiz.getQuizStartedAt(), QuizState.endOf(quiz),
+                remaining, quiz.getMaxPoints(), visible, answers, result, solutions);
+    }
+
+    /**
+     * Saves a student's answers while the quiz runs (or in its grace period). Not one transaction on purpose: the
+     * participation is started in a transaction of its own (race-safe across nodes) and the save is another; every
+     * check that can refuse the request runs before either, so a refused request changes nothing.
+     */
+    public SavedAnswers save(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
+        if (idempotencyKey == null || !SubmissionService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException(
+                    "The header Idempotency-Key with 1 to 64 letters, digits, '-' or '_' is required.");
+        }
+        Exercise quiz = quiz(quizId);
+        QuizState state = QuizState.of(quiz, clock.instant());
+        if (!state.acceptsAnswers()) {
+            throw new ConflictException(state == QuizState.NOT_STARTED
+                    ? "Quiz " + quizId + " has not started; answers are accepted only while it runs."
+                    : "Quiz " + quizId + " has ended; answers are no longer accepted.");
+        }
+        List<QuizAnswer> canonical = canonical(request.answers(),
+                questions.findByExerciseIdOrderByPositionAsc(quizId));
+        Participation participation = participations.participationFor(quiz, student.id(), false);
+        SavedSubmission saved = submissions.save(participation.getId(),
+                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student.id());
+        return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
+    }
+
+    @Transactional(readOnly = true)
+    public OwnAnswers ownAnswers(long quizId, CurrentUser student) {
+        Exercise quiz = quiz(quizId);
+        return participations.existingParticipation(quiz, student.id(), false)
+                .map(p -> ownAnswersOf(p.getId()))
+                .orElse(OwnAnswers.NONE);
+    }
+
+    /** Counts every participant's latest answers per question and option. */
+    @Transactional(readOnly = true)
+    public QuizStatistics statistics(long quizId) {
+        Exercise quiz = quiz(quizId);
+        List<QuizQuestion> all = questions.findByExerciseIdOrderByPositionAsc(quizId);
+        List<Participation> taking = participations.ofExercise(quizId);
+        List<List<QuizAnswer>> latest = taking.stream()
+                .map(p -> submissions.latest(p.getId()).map(this::answersIn).orElse(List.of()))
+                .toList();
+        List<QuestionRule> rules = all.stream().map(QuizQuestion::toRule).toList();
+        int answered = (int) latest.stream()
+                .filter(answers -> rules.stream().anyMatch(r -> QuizScoring.isAnswered(r, QuizScoring.answerTo(r, answers))))
+                .count();
+        List<QuizStatistics.Question> perQuestion = new ArrayList<>();
+        for (QuizQuestion question : all) {
+            QuestionRule rule = question.toRule();
+            List<QuizAnswer> toThis = latest.stream().map(answers -> QuizScoring.answerTo(rule, answers))
+                    .filter(answer -> QuizScoring.isAnswered(rule, answer)).toList();
+            int correct = (int) toThis.stream().filter(answer -> QuizScoring.isCorrect(rule, answer)).count();
+            List<QuizStatistics.Option> options = question.getOptions().stream()
+                    .map(option -> new QuizStatistics.Option(option.getId(), option.getText(), option.isCorrect(),
+                            (int) toThis.stream().filter(answer -> chose(question, option, answer)).count()))
+                    .toList();
+            perQuestion.add(new QuizStatistics.Question(question.getId(), question.getPosition(), question.getType(),
+                    question.getText(), toThis.size(), correct, options));
+        }
+        return new QuizStatistics(quizId, QuizState.of(quiz, clock.instant()), taking.size(), answered, perQuestion);
+    }
+
+    /** The answers a submission holds; empty if it holds none this quiz can read. */
+    List<QuizAnswer> answersIn(Submission submission) {
+        return codec.read(submission.getContent().text());
+    }
+
+    private static boolean chose(QuizQuestion question, QuizOption option, QuizAnswer answer) {
+        return question.getType() == QuestionType.SHORT_ANSWER
+                ? QuizScoring.matches(answer.text(), option.getText())
+                : QuizScoring.chosen(answer).contains(option.getId());
+    }
+
+    private OwnAnswers ownAnswersOf(long participationId) {
+        return submissions.latest(participationId)
+                .map(s -> new OwnAnswers(s.getId(), s.getVersion(), s.getSubmittedAt(), answersIn(s)))
+                .orElse(OwnAnswers.NONE);
+    }
+
+    /**
+     * Checks the answers against the quiz and brings them into one form: sorted by question, options sorted and
+     * without repeats, text only for short answers. Anything not of this quiz is refused with 400.
+     */
+    private static List<QuizAnswer> canonical(List<QuizAnswer> answers, List<QuizQuestion> quizQuestions) {
+        Map<Long, QuizQuestion> byId = quizQuestions.stream()
+                .collect(Collectors.toMap(QuizQuestion::getId, Function.identity()));
+        Set<Long> seen = new HashSet<>();
+        List<QuizAnswer> result = new ArrayList<>();
+        for (QuizAnswer answer : answers) {
+            QuizQuestion question = byId.get(answer.questionId());
+            if (question == null) {
+                throw new InvalidRequestException("Question " + answer.questionId() + " is not part of this quiz.");
+            }
+            if (!seen.add(answer.questionId())) {
+                throw new InvalidRequestException("Question " + answer.questionId() + " is answered twice.");
+            }
+            List<Long> optionIds = answer.optionIds() == null ? List.of()
+                    : answer.optionIds().stream().distinct().sorted().toList();
+            if (question.getType() == QuestionType.SHORT_ANSWER) {
+                if (!optionIds.isEmpty()) {
+                    throw new InvalidRequestException("Question " + question.getId()
+                            + " is a short-answer question: send text, not options.");
+                }
+                result.add(new QuizAnswer(question.getId(), List.of(), answer.text() == null ? "" : answer.text()));
+                continue;
+            }
+            if (answer.text() != null) {
+                throw new InvalidRequestException("Question " + question.getId()
+                        + " is a choice question: send optionIds, not text.");
+            }
+            Set<Long> ofQuestion = question.getOptions().stream().map(QuizOption::getId).collect(Collectors.toSet());
+            for (Long optionId : optionIds) {
+                if (!ofQuestion.contains(optionId)) {
+                    throw new InvalidRequestException("Option " + optionId + " is not an option of question "
+                            + question.getId() + ".");
+                }
+            }
+            if (question.getType() == QuestionType.SINGLE_CHOICE && optionIds.size() > 1) {
+                throw new InvalidRequestException("Question " + question.getId()
+                        + " is a single-choice question: choose at most one option.");
+            }
+            result.add(new QuizAnswer(question.getId(), optionIds, null));
+        }
+        result.sort(Comparator.comparing(QuizAnswer::questionId));
+        return result;
+    }
+
+    private static void checkRules(QuizRequest request) {
+        for (int i = 0; i < request.questions().size(); i++) {
+            QuizRequest.Question question = request.questions().get(i);
+            long correct = question.options().stream().filter(QuizRequest.Option::isCorrect).count();
+            String which = "Question " + (i + 1);
+            switch (question.type()) {
+                case SINGLE_CHOICE -> {
+                    if (correct != 1) {
+                        throw new InvalidRequestException(which + " is single choice: exactly one option must be correct.");
+                    }
+                }
+                case MULTIPLE_CHOICE -> {
+                    if (correct < 1) {
+                        throw new InvalidRequestException(which + " is multiple choice: at least one option must be correct.");
+                    }
+                }
+                case SHORT_ANSWER -> {
+                    // @NotEmpty on the options already demands one accepted answer; each counts as correct.
+                }
+            }
+        }
+    }
+
+    private static BigDecimal maxPointsOf(QuizRequest request) {
+        return request.questions().stream().map(QuizRequest.Question::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private List<QuizQuestion> writeQuestions(long quizId, QuizRequest request) {
+        List<QuizQuestion> written = new ArrayList<>();
+        for (int i = 0; i < request.questions().size(); i++) {
+            QuizRequest.Question source = request.questions().get(i);
+            QuizQuestion question = new QuizQuestion(quizId, i + 1, source.type(), source.text().strip(),
+                    source.points());
+            source.options().forEach(option -> question.addOption(option.text().strip(), option.isCorrect()));
+            written.add(question);
+        }
+        return questions.saveAllAndFlush(written);
+    }
+
+    private Exercise notStarted(long quizId, String whatHappens) {
+        Exercise quiz = quiz(quizId);
+        if (quiz.getQuizStartedAt() != null) {
+            throw new ConflictException("Quiz " + quizId + " has started; it can no longer be " + whatHappens + ".");
+        }
+        return quiz;
+    }
+
+    /** A course quiz; exam exercises and other exercise types are not found here. */
+    private Exercise quiz(long quizId) {
+        Exercise exercise = exercises.get(quizId);
+        if (exercise.getType() != ExerciseType.QUIZ || exercise.isExamExercise()) {
+            throw new NotFoundException("quiz", quizId);
+        }
+        return exercise;
+    }
+
+    private QuizView viewOf(Exercise quiz, List<QuizQuestion> quizQuestions) {
+        return new QuizView(quiz.getId(), quiz.getCourseId(), quiz.getTitle(), quiz.getQuizDurationSeconds(),
+                quiz.getReleaseDate(), quiz.getMaxPoints(), QuizState.of(quiz, clock.instant()),
+                quiz.getQuizStartedAt(), QuizState.endOf(quiz), quiz.getQuizEvaluatedAt(),
+                quizQuestions.stream().map(QuizView.Question::of).toList());
+    }
+}
