@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One student's copy of an exam (or an instructor's test run): their working time, start and hand-in. */
 @Entity
@@ -92,11 +93,16 @@ class StudentExam {
     /** Starts the working time; a second start changes nothing. */
     void start(Instant now) {
         if (startedAt == null) {
-            startedAt = now;
+            startedAt = storable(now);
         }
     }
 
     void handIn(Instant now) {
-        submittedAt = now;
+        submittedAt = storable(now);
+    }
+
+    /** Cut to the databases' microseconds, so that the first answer shows what every later read shows. */
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }
