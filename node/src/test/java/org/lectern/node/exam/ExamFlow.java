@@ -162,4 +162,32 @@ interface ExamFlow {
         }
         assertThat(owners).hasSize(12);
     }
+
+    @Test
+    default void shouldRegisterAndGenerateFifteenHundredStudentsInSeconds(@Autowired TestData data,
+            @Autowired JdbcTemplate jdbc) {
+        ExamScenario exam = scenario(data, jdbc);
+        long examId = exam.runningExam();
+        exam.groups(examId, 2, 3, 1);
+        List<String> logins = exam.bulkStudents(1500);
+
+        long before = System.nanoTime();
+        HttpResponse<String> registered = exam.http.post("/api/exams/" + examId + "/registrations", exam.instructor,
+                Map.of("logins", logins));
+        int created = exam.generate(examId);
+        Duration took = Duration.ofNanos(System.nanoTime() - before);
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(created).isEqualTo(1500);
+        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from student_exams s where s.exam_id = ?
+                and (select count(*) from student_exam_exercises x where x.student_exam_id = s.id) <> 3""",
+                Long.class, examId)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from student_exam_exercises x join student_exams s on x.student_exam_id = s.id
+                join exercises e on x.exercise_id = e.id join exercise_groups g on e.exercise_group_id = g.id
+                where s.exam_id = ? and (g.exam_id <> s.exam_id or g.position <> x.position)""",
+                Long.class, examId)).isZero();
+    }
 }

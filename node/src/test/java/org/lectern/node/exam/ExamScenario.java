@@ -162,6 +162,27 @@ final class ExamScenario {
                 where g.exam_id = ? and p.student_id = ?""", Long.class, examId, student.user().id());
     }
 
+    /**
+     * Many students of this course at once, written straight to the database: creating them one by one through
+     * the user directory would spend minutes hashing passwords. They cannot log in; they only take up seats.
+     */
+    List<String> bulkStudents(int count) {
+        String prefix = TestData.unique("bulk");
+        List<String> logins = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String login = prefix + "-" + i;
+            logins.add(login);
+            rows.add(new Object[] {login, OffsetDateTime.now(ZoneOffset.UTC)});
+        }
+        jdbc.batchUpdate("insert into users (login, name, password_hash, admin, created_at) values (?, 'Bulk', '-', false, ?)",
+                rows);
+        jdbc.update("""
+                insert into course_members (course_id, user_id, role)
+                select ?, id, 'STUDENT' from users where login like ?""", courseId, prefix + "-%");
+        return logins;
+    }
+
     record Member(UserSummary user, String token) {
     }
 }
