@@ -174,12 +174,15 @@ interface ExamFlow {
         long before = System.nanoTime();
         HttpResponse<String> registered = exam.http.post("/api/exams/" + examId + "/registrations", exam.instructor,
                 Map.of("logins", logins));
+        long registeredAt = System.nanoTime();
         int created = exam.generate(examId);
-        Duration took = Duration.ofNanos(System.nanoTime() - before);
+        Duration generation = Duration.ofNanos(System.nanoTime() - registeredAt);
 
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(Duration.ofNanos(registeredAt - before)).isLessThan(Duration.ofSeconds(30));
         assertThat(created).isEqualTo(1500);
-        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        // Generous for a loaded CI machine; one student exam at a time (N+1) takes far longer.
+        assertThat(generation).isLessThan(Duration.ofSeconds(10));
         assertThat(jdbc.queryForObject("""
                 select count(*) from student_exams s where s.exam_id = ?
                 and (select count(*) from student_exam_exercises x where x.student_exam_id = s.id) <> 3""",
