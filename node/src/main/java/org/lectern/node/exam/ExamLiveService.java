@@ -12,6 +12,8 @@ import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,6 +29,7 @@ class ExamLiveService {
     static final String ANNOUNCEMENT_TITLE = "Exam announcement";
     static final String WORKING_TIME_TITLE = "Working time changed";
 
+    private static final Logger log = LoggerFactory.getLogger(ExamLiveService.class);
     private static final int FIGURE_MINUTES = 10;
 
     private final ExamRepository exams;
@@ -139,7 +142,14 @@ class ExamLiveService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                logins.forEach(login -> notifications.notify(login, title, text));
+                for (String login : logins) {
+                    try {
+                        notifications.notify(login, title, text);
+                    } catch (RuntimeException e) {
+                        // The change is committed; one failed push must not fail it or the other students' pushes.
+                        log.warn("Could not notify {} of '{}': {}", login, title, e.getMessage());
+                    }
+                }
             }
         });
         return logins;
