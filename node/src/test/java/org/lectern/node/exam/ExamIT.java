@@ -310,13 +310,13 @@ class ExamIT extends NodeIntegrationTest {
         }
 
         @Test
-        void shouldRefuseASaveIntoAnotherStudentsExerciseWith403() {
+        void shouldRefuseAnUnregisteredStudentsSaveIntoAnotherStudentsExerciseWith403() {
             Member other = exam.registeredStudent(examId);
             exam.start(examId, other);
             long othersExercise = exam.firstExercise(examId, other);
             Member outsider = exam.member(CourseRole.STUDENT);
 
-            // The outsider is a student of the course without a registration: refused before any exercise check.
+            // A student of the course without a registration: refused before the exercise is even looked at.
             assertThat(exam.saveText(examId, othersExercise, outsider, "k1", "x").statusCode()).isEqualTo(403);
             assertThat(exam.savedVersions(examId, outsider)).isZero();
         }

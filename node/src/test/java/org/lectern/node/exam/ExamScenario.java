@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ final class ExamScenario {
     }
 
     void register(long examId, Member... students) {
-        List<String> logins = java.util.Arrays.stream(students).map(student -> student.user().login()).toList();
+        List<String> logins = Arrays.stream(students).map(student -> student.user().login()).toList();
         HttpResponse<String> response = http.post("/api/exams/" + examId + "/registrations", instructor,
                 Map.of("logins", logins));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
