@@ -1,0 +1,157 @@
+package org.lectern.node.exam;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.lectern.node.course.CourseRole;
+import org.lectern.node.notification.NotificationService;
+import org.lectern.node.user.CurrentUser;
+import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.UserSummary;
+import org.lectern.node.web.ConflictException;
+import org.lectern.node.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What instructors do while an exam runs: announcements, working-time changes, and the live figures. Students are
+ * told through {@link NotificationService} once the change is committed, so nobody hears of one that rolled back.
+ */
+@Service
+class ExamLiveService {
+
+    static final String ANNOUNCEMENT_TITLE = "Exam announcement";
+    static final String WORKING_TIME_TITLE = "Working time changed";
+
+    private static final Logger log = LoggerFactory.getLogger(ExamLiveService.class);
+    private static final int FIGURE_MINUTES = 10;
+
+    private final ExamRepository exams;
+    private final ExamRegistrationRepository registrations;
+    private final ExamAnnouncementRepository announcements;
+    private final StudentExamRepository studentExams;
+    private final ExerciseGroupRepository groups;
+    private final ExamAccess access;
+    private final NotificationService notifications;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    ExamLiveService(ExamRepository exams, ExamRegistrationRepository registrations,
+            ExamAnnouncementRepository announcements, StudentExamRepository studentExams,
+            ExerciseGroupRepository groups, ExamAccess access, NotificationService notifications, UserDirectory users,
+            Clock clock) {
+        this.exams = exams;
+        this.registrations = registrations;
+        this.announcements = announcements;
+        this.studentExams = studentExams;
+        this.groups = groups;
+        this.access = access;
+        this.notifications = notifications;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Stores the announcement and pushes it to every registered student. */
+    @Transactional
+    AnnouncementView announce(long examId, CurrentUser user, String text) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        ExamAnnouncement announcement = announcements.save(
+                new ExamAnnouncement(examId, text, user.id(), clock.instant()));
+        List<Long> students = registrations.userIdsOf(examId);
+        notifyAfterCommit(students, ANNOUNCEMENT_TITLE, exam.getTitle() + ": " + text);
+        return AnnouncementView.of(announcement);
+    }
+
+    @Transactional(readOnly = true)
+    List<AnnouncementView> announcementsOf(long examId, CurrentUser user) {
+        access.requireViewer(examId, user);
+        return announcements.findByExamIdOrderByCreatedAtAscIdAsc(examId).stream().map(AnnouncementView::of).toList();
+    }
+
+    /** Gives one student exam a new working time (an extension, usually) and tells its student. */
+    @Transactional
+    StudentExamSummary changeWorkingTime(long examId, long studentExamId, CurrentUser user, int seconds) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        StudentExam studentExam = studentExams.lockById(studentExamId)
+                .filter(found -> found.getExamId() == examId)
+                .orElseThrow(() -> new NotFoundException("student exam", studentExamId));
+        if (studentExam.isSubmitted()) {
+            throw new ConflictException("Student exam " + studentExamId + " has been handed in already.");
+        }
+        studentExam.setWorkingTimeSeconds(seconds);
+        List<String> login = notifyAfterCommit(List.of(studentExam.getUserId()), WORKING_TIME_TITLE,
+                workingTimeText(exam, seconds));
+        return new StudentExamSummary(studentExam.getId(), studentExam.getUserId(), login.get(0),
+                studentExam.getWorkingTimeSeconds(), studentExam.getStartedAt(),
+                ExamWindow.of(studentExam, exam).individualEnd().orElse(null), studentExam.getSubmittedAt(), List.of());
+    }
+
+    /**
+     * Sets the working time of the exam and of every student exam not handed in yet (test runs keep theirs), and
+     * tells those students. Answers how many student exams changed.
+     */
+    @Transactional
+    int changeWorkingTimeForAll(long examId, CurrentUser user, int seconds) {
+        access.require(examId, user, CourseRole.INSTRUCTOR);
+        Exam exam = exams.lockById(examId).orElseThrow(() -> new NotFoundException("exam", examId));
+        exam.setWorkingTimeSeconds(seconds);
+        List<Long> students = studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId).stream()
+                .map(StudentExam::getUserId).toList();
+        int changed = studentExams.changeWorkingTimeOfUnsubmitted(examId, seconds);
+        notifyAfterCommit(students, WORKING_TIME_TITLE, workingTimeText(exam, seconds));
+        return changed;
+    }
+
+    /** Counts at this moment; saves are bucketed by minute, counted back from now. */
+    @Transactional(readOnly = true)
+    ExamFigures figures(long examId, CurrentUser user) {
+        access.require(examId, user, CourseRole.TUTOR);
+        Instant now = clock.instant();
+        long[] perMinute = new long[FIGURE_MINUTES];
+        for (Instant savedAt : groups.saveTimesSince(examId, now.minus(Duration.ofMinutes(FIGURE_MINUTES)))) {
+            // A save stamped a little ahead (another node's clock) counts for the current minute.
+            long minutesAgo = Math.max(0, Duration.between(savedAt, now).toMinutes());
+            if (minutesAgo < FIGURE_MINUTES) {
+                perMinute[FIGURE_MINUTES - 1 - (int) minutesAgo]++;
+            }
+        }
+        List<ExamFigures.MinuteSaves> series = new ArrayList<>(FIGURE_MINUTES);
+        for (int i = 0; i < FIGURE_MINUTES; i++) {
+            series.add(new ExamFigures.MinuteSaves(now.minus(Duration.ofMinutes(FIGURE_MINUTES - i)), perMinute[i]));
+        }
+        return new ExamFigures(now, registrations.countByExamId(examId),
+                studentExams.countByExamIdAndTestRunFalse(examId),
+                studentExams.countByExamIdAndTestRunFalseAndStartedAtIsNotNull(examId),
+                studentExams.countByExamIdAndTestRunFalseAndSubmittedAtIsNotNull(examId),
+                perMinute[FIGURE_MINUTES - 1], series);
+    }
+
+    private static String workingTimeText(Exam exam, int seconds) {
+        return "Your working time in " + exam.getTitle() + " is now " + seconds + " seconds.";
+    }
+
+    /** Registers the notifications to send on commit; answers the logins they go to. */
+    private List<String> notifyAfterCommit(List<Long> userIds, String title, String text) {
+        List<String> logins = users.summariesOf(userIds).values().stream().map(UserSummary::login).toList();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                for (String login : logins) {
+                    try {
+                        notifications.notify(login, title, text);
+                    } catch (RuntimeException e) {
+                        // The change is committed; one failed push must not fail it or the other students' pushes.
+                        log.warn("Could not notify {} of '{}': {}", login, title, e.getMessage());
+                    }
+                }
+            }
+        });
+        return logins;
+    }
+}

@@ -1,0 +1,195 @@
+package org.lectern.node.exam;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lectern.node.course.CourseAccess;
+import org.lectern.node.course.CourseRole;
+import org.lectern.node.exercise.Exercise;
+import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.exercise.ExerciseMode;
+import org.lectern.node.exercise.ExerciseType;
+import org.lectern.node.user.CurrentUser;
+import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.UserSummary;
+import org.lectern.node.web.ConflictException;
+import org.lectern.node.web.InvalidRequestException;
+import org.lectern.node.web.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Exams as instructors set them up: the exam itself, its exercise groups and exercises, and who may take it. */
+@Service
+class ExamService {
+
+    private final ExamRepository exams;
+    private final ExerciseGroupRepository groups;
+    private final ExamRegistrationRepository registrations;
+    private final StudentExamRepository studentExams;
+    private final ExamAccess access;
+    private final CourseAccess courseAccess;
+    private final ExerciseCatalog exercises;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    ExamService(ExamRepository exams, ExerciseGroupRepository groups, ExamRegistrationRepository registrations,
+            StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess,
+            ExerciseCatalog exercises, UserDirectory users, Clock clock) {
+        this.exams = exams;
+        this.groups = groups;
+        this.registrations = registrations;
+        this.studentExams = studentExams;
+        this.access = access;
+        this.courseAccess = courseAccess;
+        this.exercises = exercises;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ExamView create(long courseId, CurrentUser user, ExamDefinition definition) {
+        courseAccess.require(courseId, user, CourseRole.INSTRUCTOR);
+        Exam exam = new Exam(courseId, clock.instant());
+        exam.define(definition);
+        return ExamView.of(exams.save(exam));
+    }
+
+    /** Staff see every exam of the course; a student only the visible ones they are registered for. */
+    @Transactional(readOnly = true)
+    Page<ExamView> ofCourse(long courseId, CurrentUser user, Pageable pageable) {
+        CourseRole role = courseAccess.require(courseId, user, CourseRole.STUDENT);
+        Page<Exam> page = role.isAtLeast(CourseRole.TUTOR)
+                ? exams.findByCourseIdOrderByStartDateAscIdAsc(courseId, pageable)
+                : exams.findVisibleForStudent(courseId, user.id(), clock.instant(), pageable);
+        return page.map(ExamView::of);
+    }
+
+    @Transactional(readOnly = true)
+    ExamView get(long examId, CurrentUser user) {
+        return ExamView.of(access.requireViewer(examId, user));
+    }
+
+    /**
+     * Changes the exam's settings. Student exams generated already keep their working time; it is changed for them
+     * through the working-time endpoints.
+     */
+    @Transactional
+    ExamView update(long examId, CurrentUser user, ExamDefinition definition) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        exam.define(definition);
+        return ExamView.of(exams.save(exam));
+    }
+
+    /** Deletes the exam with everything in it, unless a student has started it: their work must not vanish. */
+    @Transactional
+    void delete(long examId, CurrentUser user) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        if (studentExams.countByExamIdAndTestRunFalseAndStartedAtIsNotNull(examId) > 0) {
+            throw new ConflictException("Exam " + examId + " has been started by students and cannot be deleted.");
+        }
+        exams.delete(exam);
+    }
+
+    @Transactional
+    ExerciseGroupView addGroup(long examId, CurrentUser user, String title, boolean mandatory) {
+        access.require(examId, user, CourseRole.INSTRUCTOR);
+        // The unique (exam, position) key turns a race of two additions into a 409 for one of them.
+        ExerciseGroup group = groups.save(new ExerciseGroup(examId, title, groups.lastPosition(examId) + 1, mandatory));
+        return new ExerciseGroupView(group.getId(), group.getTitle(), group.getPosition(), group.isMandatory(),
+                List.of());
+    }
+
+    @Transactional(readOnly = true)
+    List<ExerciseGroupView> groupsOf(long examId, CurrentUser user) {
+        access.require(examId, user, CourseRole.TUTOR);
+        Map<Long, List<ExamExerciseView>> exercisesByGroup = groups.exercisesOf(examId).stream()
+                .map(exercise -> ExamExerciseView.of(exercises.get(exercise.exerciseId())))
+                .collect(Collectors.groupingBy(ExamExerciseView::exerciseGroupId));
+        return groups.findByExamIdOrderByPositionAsc(examId).stream()
+                .map(group -> new ExerciseGroupView(group.getId(), group.getTitle(), group.getPosition(),
+                        group.isMandatory(), exercisesByGroup.getOrDefault(group.getId(), List.of())))
+                .toList();
+    }
+
+    /** Adds an exercise (a variant) to a group; quiz exam exercises belong to the quiz feature. */
+    @Transactional
+    ExamExerciseView addExercise(long groupId, CurrentUser user, ExerciseType type, String title,
+            String problemStatement, BigDecimal maxPoints) {
+        ExerciseGroup group = groups.findById(groupId)
+                .orElseThrow(() -> new NotFoundException("exercise group", groupId));
+        Exam exam = access.require(group.getExamId(), user, CourseRole.INSTRUCTOR);
+        if (type != ExerciseType.TEXT && type != ExerciseType.MODELING) {
+            throw new InvalidRequestException("Exam exercises are of type TEXT or MODELING here.");
+        }
+        Exercise exercise = new Exercise(exam.getCourseId(), groupId, type, ExerciseMode.INDIVIDUAL, title, maxPoints,
+                clock.instant());
+        exercise.setProblemStatement(problemStatement);
+        return ExamExerciseView.of(exercises.save(exercise));
+    }
+
+    /**
+     * Registers students of the exam's course by login. All or nothing: unknown logins and members who are not
+     * students are listed in a 400, and then nobody is registered.
+     */
+    @Transactional
+    RegistrationResult register(long examId, CurrentUser user, List<String> logins) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        List<Long> studentIds = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String login : new LinkedHashSet<>(logins)) {
+            Optional<UserSummary> found = users.find(login);
+            boolean student = found.isPresent() && courseAccess.roleOf(exam.getCourseId(), asUser(found.get()))
+                    .filter(role -> role == CourseRole.STUDENT).isPresent();
+            if (student) {
+                studentIds.add(found.get().id());
+            } else {
+                refused.add(login);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException("Not students of course " + exam.getCourseId() + ": "
+                    + String.join(", ", refused));
+        }
+        Set<Long> already = new HashSet<>(registrations.registeredAmong(examId, studentIds));
+        Instant now = clock.instant();
+        List<ExamRegistration> fresh = studentIds.stream()
+                .filter(id -> !already.contains(id))
+                .map(id -> new ExamRegistration(examId, id, now))
+                .toList();
+        registrations.saveAll(fresh);
+        return new RegistrationResult(fresh.size(), already.size());
+    }
+
+    @Transactional(readOnly = true)
+    Page<RegistrationView> registrationsOf(long examId, CurrentUser user, Pageable pageable) {
+        access.require(examId, user, CourseRole.TUTOR);
+        Page<ExamRegistration> page = registrations.findByExamIdOrderByRegisteredAtAscUserIdAsc(examId, pageable);
+        List<Long> userIds = page.map(ExamRegistration::getUserId).toList();
+        Map<Long, UserSummary> summaries = users.summariesOf(userIds);
+        Map<Long, StudentExam> studentExamsByUser = studentExams
+                .findByExamIdAndTestRunFalseAndUserIdIn(examId, userIds).stream()
+                .collect(Collectors.toMap(StudentExam::getUserId, Function.identity()));
+        return page.map(registration -> {
+            UserSummary summary = summaries.get(registration.getUserId());
+            StudentExam studentExam = studentExamsByUser.get(registration.getUserId());
+            return new RegistrationView(registration.getUserId(), summary.login(), summary.name(),
+                    registration.getRegisteredAt(), RegistrationView.Status.of(studentExam),
+                    studentExam == null ? null : studentExam.getId());
+        });
+    }
+
+    private static CurrentUser asUser(UserSummary summary) {
+        return new CurrentUser(summary.id(), summary.login(), summary.admin());
+    }
+}
