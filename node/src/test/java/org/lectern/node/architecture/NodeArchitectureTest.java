@@ -2,13 +2,21 @@ package org.lectern.node.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The rules of STYLE.md for the node, in words a reader sees when one breaks. */
 @AnalyzeClasses(packages = "org.lectern.node", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,6 +48,21 @@ class NodeArchitectureTest {
             .should().dependOnClassesThat().haveSimpleName("UserAccountRepository")
             .orShould().dependOnClassesThat().haveSimpleName("UserAccount")
             .because("other features reach users through UserDirectory and UserSummary");
+
+    @ArchTest
+    static final ArchRule entitiesNeverLeaveThroughTheWeb = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .should().notHaveRawReturnType(annotatedWith(Entity.class))
+            .andShould(new ArchCondition<JavaMethod>("take no entity as a parameter") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    method.getRawParameterTypes().stream()
+                            .filter(type -> type.isAnnotatedWith(Entity.class))
+                            .forEach(type -> events.add(SimpleConditionEvent.violated(method,
+                                    method.getFullName() + " takes the entity " + type.getName())));
+                }
+            })
+            .because("REST speaks DTO records; entities stay in the service layer");
 
     @ArchTest
     static final ArchRule controllersDoNotReachRepositories = noClasses()
