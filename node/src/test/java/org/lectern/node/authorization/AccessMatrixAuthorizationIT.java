@@ -233,6 +233,15 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         .allow(INSTRUCTORS),
                 endpoint("GET /api/quizzes/{id}", "quiz with solutions", w -> Call.get("/api/quizzes/" + w.draftQuiz))
                         .allow(STAFF),
+                endpoint("GET /api/quizzes/{id}/live", "quiz not started",
+                        w -> Call.get("/api/quizzes/" + w.draftQuiz + "/live"))
+                        .allow(MEMBERS)
+                        .hiding(w -> "Banana", STUDENT_A, STUDENT_B),
+                endpoint("GET /api/exercises/{exerciseId}", "running quiz",
+                        w -> Call.get("/api/exercises/" + w.runningQuiz))
+                        .allow(MEMBERS)
+                        .hiding(w -> "\"correct\"", STUDENT_A, STUDENT_B)
+                        .hiding(w -> "Kiwi", STUDENT_A, STUDENT_B),
                 endpoint("PUT /api/quizzes/{id}", "quiz not started", w -> Call.put("/api/quizzes/" + w.draftQuiz,
                         World.quiz(90)))
                         .allow(INSTRUCTORS),
@@ -431,11 +440,15 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                 endpoint("GET /api/exercises/{exerciseId}/results", "exam exercise, A assessed",
                         w -> Call.get("/api/exercises/" + w.examExercise + "/results"))
                         .allow(STAFF),
+                endpoint("GET /api/exercises/{exerciseId}/result", "A assessed before the assessment due date",
+                        w -> Call.get("/api/exercises/" + w.lateEssay + "/result"))
+                        .notFoundFor(STUDENT_A, STUDENT_B, TUTOR, INSTRUCTOR, ADMIN),
                 endpoint("GET /api/courses/{courseId}/results", "own results",
                         w -> Call.get("/api/courses/" + w.course + "/results"))
                         .allow(MEMBERS)
                         .hiding(w -> "\"id\":" + w.essayResultA + ",", STUDENT_B, TUTOR, INSTRUCTOR, ADMIN)
-                        .hiding(w -> "\"id\":" + w.examResultA + ",", STUDENT_A),
+                        .hiding(w -> "\"id\":" + w.examResultA + ",", STUDENT_A)
+                        .hiding(w -> "\"id\":" + w.lateResultA + ",", STUDENT_A),
                 endpoint("GET /api/exercises/{exerciseId}/results", "essay",
                         w -> Call.get("/api/exercises/" + w.essay + "/results"))
                         .allow(STAFF));

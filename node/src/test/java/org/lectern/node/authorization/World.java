@@ -40,6 +40,8 @@ final class World {
     final long essay;
     final long essaySubmissionA;
     final long essayResultA;
+    final long lateEssay;
+    final long lateResultA;
     final long upload;
     final long fileSubmissionA;
     final long workbench;
@@ -93,6 +95,16 @@ final class World {
                 "{\"text\":\"A's essay\"}").withIdempotencyKey()).get("submissionId").asLong();
         essayResultA = as(TUTOR, Call.put("/api/submissions/" + essaySubmissionA + "/assessment",
                 "{\"score\":7,\"feedback\":[{\"reference\":\"intro\",\"text\":\"Good\",\"credits\":7}]}"))
+                .get("id").asLong();
+        // Assessed before its assessment due date: the result must not reach A until then.
+        Instant now = Instant.now();
+        lateEssay = post(INSTRUCTOR, "/api/courses/" + course + "/exercises", Map.of("type", "TEXT", "mode",
+                "INDIVIDUAL", "title", "Late essay", "maxPoints", 10, "dueDate", now.plus(Duration.ofDays(1)).toString(),
+                "assessmentDueDate", now.plus(Duration.ofDays(2)).toString()));
+        long lateSubmission = as(STUDENT_A, Call.put("/api/exercises/" + lateEssay + "/submission",
+                "{\"text\":\"A's late essay\"}").withIdempotencyKey()).get("submissionId").asLong();
+        lateResultA = as(TUTOR, Call.put("/api/submissions/" + lateSubmission + "/assessment",
+                "{\"score\":3,\"feedback\":[{\"reference\":\"a\",\"text\":\"Weak\",\"credits\":3}]}"))
                 .get("id").asLong();
         upload = post(INSTRUCTOR, "/api/courses/" + course + "/exercises", Map.of("type", "FILE_UPLOAD",
                 "mode", "INDIVIDUAL", "title", "Upload", "maxPoints", 10, "fileExtensions", "pdf"));
