@@ -26,6 +26,11 @@ Commands:
   console [--address HOST:PORT] [--cluster NAME]
                                    Open the operations console and join a cluster
                                    (default 127.0.0.1:5701, cluster "lectern").
+  seed --students N [--url URL] [--password PASSWORD]
+                                   Create an exam-sized benchmark course on a running node (default
+                                   http://127.0.0.1:8080, as admin with PASSWORD, default demo): N
+                                   students with PASSWORD, an exam open now, registrations and student
+                                   exams; prints what it made and how long it took.
   help                             Show this help.
 USAGE
 }
@@ -130,7 +135,9 @@ cmd_demo() {
 
 Lectern is running.
   URL:            http://127.0.0.1:$port
-  Demo accounts:  admin, instructor, tutor, student1, student2, student3, student4 (password: demo)
+  Demo accounts:  admin, instructor, tutor, tutor2, student1 ... student32 (password: demo)
+  Demo course:    EIST (course 1): 30 students, the live quiz "Good morning quiz" (quiz 1, not
+                  started), a text and a team exercise, the running exam "EIST final exam" (exam 1)
   Log in:         curl -s -X POST -H 'Content-Type: application/json' \\
                     -d '{"username":"student1","password":"demo"}' http://127.0.0.1:$port/api/auth/login
   My courses:     curl -s -H "Authorization: Bearer <token>" http://127.0.0.1:$port/api/courses
@@ -179,6 +186,7 @@ command=${1:-help}
 case "$command" in
     demo) cmd_demo "$@" ;;
     console) cmd_console "$@" ;;
+    seed) find_java; exec "$JAVA" "$TOOL" seed "$@" ;;
     help|-h|--help) usage ;;
     *) die "unknown command '$command' (see ./lectern help)" ;;
 esac

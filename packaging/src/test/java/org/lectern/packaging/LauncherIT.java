@@ -39,7 +39,8 @@ class LauncherIT {
             Run run = run("help");
 
             assertThat(run.exitCode).isZero();
-            assertThat(run.output).contains("demo [--no-console] [--port N]", "console [--address HOST:PORT]");
+            assertThat(run.output).contains("demo [--no-console] [--port N]", "console [--address HOST:PORT]",
+                    "seed --students N [--url URL] [--password PASSWORD]");
         }
 
         @Test
@@ -69,6 +70,29 @@ class LauncherIT {
 
             assertThat(run.exitCode).isEqualTo(1);
             assertThat(run.output).contains("Lectern needs JDK 17 or newer");
+        }
+    }
+
+    @Nested
+    class Seed {
+
+        @Test
+        void shouldRefuseASeedWithoutAStudentCountInOneLine() throws Exception {
+            Run run = run("seed", "--url", "http://127.0.0.1:8080");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.output.strip()).isEqualTo("lectern: seed needs --students N (1 to 5000)");
+        }
+
+        @Test
+        void shouldSaySoWhenNoNodeIsRunning() throws Exception {
+            int port = freePort();
+
+            Run run = run("seed", "--students", "10", "--url", "http://127.0.0.1:" + port);
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.output.strip()).isEqualTo("lectern: no Lectern node answers at http://127.0.0.1:" + port
+                    + " (start one with ./lectern demo, or pass --url)");
         }
     }
 
@@ -106,6 +130,12 @@ class LauncherIT {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(login.statusCode()).isEqualTo(200);
                 assertThat(login.body()).contains("\"login\":\"student1\"");
+
+                Run seed = run("seed", "--students", "50", "--url", "http://127.0.0.1:" + port);
+                assertThat(seed.exitCode).as(seed.output).isZero();
+                assertThat(seed.output).containsPattern(
+                        "Created course BENCH-\\d+ \\(id \\d+\\) with 50 students and 50 student exams")
+                        .containsPattern("Students bench-\\d+-0001\\.\\.bench-\\d+-0050, password demo");
 
                 demo.destroy(); // SIGTERM, as Ctrl-C's trap handles it
                 assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,7 @@
 package org.lectern.node.course;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,18 @@ public class CourseService {
     @Transactional(readOnly = true)
     public Optional<CourseRole> roleOf(long courseId, long userId) {
         return memberships.findById(new CourseMembership.Key(courseId, userId)).map(CourseMembership::getRole);
+    }
+
+    /** The roles of those of these users who are members of the course (no administrator shortcut), by user id. */
+    @Transactional(readOnly = true)
+    public Map<Long, CourseRole> rolesOf(long courseId, Collection<Long> userIds) {
+        List<Long> ids = List.copyOf(userIds);
+        Map<Long, CourseRole> roles = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            memberships.findByCourseAndUsers(courseId, ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+                    .forEach(m -> roles.put(m.getUserId(), m.getRole()));
+        }
+        return roles;
     }
 
     /** The logins of everyone in the course, in any role. */

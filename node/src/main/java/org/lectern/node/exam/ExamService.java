@@ -8,12 +8,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lectern.node.course.CourseAccess;
 import org.lectern.node.course.CourseRole;
+import org.lectern.node.course.CourseService;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Exams as instructors set them up: the exam itself, its exercise groups and exercises, and who may take it. */
 @Service
-class ExamService {
+public class ExamService {
 
     private final ExamRepository exams;
     private final ExerciseGroupRepository groups;
@@ -39,12 +39,13 @@ class ExamService {
     private final StudentExamRepository studentExams;
     private final ExamAccess access;
     private final CourseAccess courseAccess;
+    private final CourseService courses;
     private final ExerciseCatalog exercises;
     private final UserDirectory users;
     private final Clock clock;
 
     ExamService(ExamRepository exams, ExerciseGroupRepository groups, ExamRegistrationRepository registrations,
-            StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess,
+            StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess, CourseService courses,
             ExerciseCatalog exercises, UserDirectory users, Clock clock) {
         this.exams = exams;
         this.groups = groups;
@@ -52,6 +53,7 @@ class ExamService {
         this.studentExams = studentExams;
         this.access = access;
         this.courseAccess = courseAccess;
+        this.courses = courses;
         this.exercises = exercises;
         this.users = users;
         this.clock = clock;
@@ -145,14 +147,18 @@ class ExamService {
     @Transactional
     RegistrationResult register(long examId, CurrentUser user, List<String> logins) {
         Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        // Users and their roles are read in batches: a whole exam's list is a handful of queries, not thousands.
+        Set<String> distinct = new LinkedHashSet<>(logins);
+        Map<String, UserSummary> found = users.findAll(distinct);
+        Map<Long, CourseRole> roles = courses.rolesOf(exam.getCourseId(),
+                found.values().stream().map(UserSummary::id).toList());
         List<Long> studentIds = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        for (String login : new LinkedHashSet<>(logins)) {
-            Optional<UserSummary> found = users.find(login);
-            boolean student = found.isPresent() && courseAccess.roleOf(exam.getCourseId(), asUser(found.get()))
-                    .filter(role -> role == CourseRole.STUDENT).isPresent();
-            if (student) {
-                studentIds.add(found.get().id());
+        for (String login : distinct) {
+            UserSummary summary = found.get(login);
+            // An administrator counts as an instructor everywhere, so never as a student.
+            if (summary != null && !summary.admin() && roles.get(summary.id()) == CourseRole.STUDENT) {
+                studentIds.add(summary.id());
             } else {
                 refused.add(login);
             }
@@ -189,7 +195,30 @@ class ExamService {
         });
     }
 
-    private static CurrentUser asUser(UserSummary summary) {
-        return new CurrentUser(summary.id(), summary.login(), summary.admin());
+    /** Creates an exam from code (the demo data) with the endpoint's checks; answers its id. */
+    @Transactional
+    public long createExam(long courseId, CurrentUser user, String title, Instant visibleDate, Instant startDate,
+            Instant endDate, int workingTimeSeconds) {
+        return create(courseId, user,
+                ExamDefinition.of(title, visibleDate, startDate, endDate, workingTimeSeconds, null)).id();
+    }
+
+    /** Adds a mandatory exercise group from code, with the endpoint's checks; answers its id. */
+    @Transactional
+    public long addExerciseGroup(long examId, CurrentUser user, String title) {
+        return addGroup(examId, user, title, true).id();
+    }
+
+    /** Adds an exercise (a variant) to a group from code, with the endpoint's checks; answers its id. */
+    @Transactional
+    public long addGroupExercise(long groupId, CurrentUser user, ExerciseType type, String title,
+            String problemStatement, BigDecimal maxPoints) {
+        return addExercise(groupId, user, type, title, problemStatement, maxPoints).id();
+    }
+
+    /** Registers students from code, with the endpoint's checks; answers how many were newly registered. */
+    @Transactional
+    public int registerStudents(long examId, CurrentUser user, List<String> logins) {
+        return register(examId, user, logins).registered();
     }
 }

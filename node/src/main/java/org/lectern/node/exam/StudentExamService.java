@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code testRun = true}; they ignore the exam's start window and never count for students.
  */
 @Service
-class StudentExamService {
+public class StudentExamService {
 
     private final ExamRepository exams;
     private final ExerciseGroupRepository groups;
@@ -69,7 +69,7 @@ class StudentExamService {
      * group. Students who have one keep it, so a second call creates nothing. Answers how many it created.
      */
     @Transactional
-    int generate(long examId, CurrentUser user) {
+    public int generate(long examId, CurrentUser user) {
         access.require(examId, user, CourseRole.INSTRUCTOR);
         Exam exam = exams.lockById(examId).orElseThrow(() -> new NotFoundException("exam", examId));
         List<GroupExercise> examExercises = exercisesToDraw(examId);
