@@ -12,12 +12,8 @@ import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.NotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What instructors do while an exam runs: announcements, working-time changes, and the live figures. Students are
@@ -29,7 +25,6 @@ class ExamLiveService {
     static final String ANNOUNCEMENT_TITLE = "Exam announcement";
     static final String WORKING_TIME_TITLE = "Working time changed";
 
-    private static final Logger log = LoggerFactory.getLogger(ExamLiveService.class);
     private static final int FIGURE_MINUTES = 10;
 
     private final ExamRepository exams;
@@ -64,7 +59,7 @@ class ExamLiveService {
         ExamAnnouncement announcement = announcements.save(
                 new ExamAnnouncement(examId, text, user.id(), clock.instant()));
         List<Long> students = registrations.userIdsOf(examId);
-        notifyAfterCommit(students, ANNOUNCEMENT_TITLE, exam.getTitle() + ": " + text);
+        notifyStudents(students, ANNOUNCEMENT_TITLE, exam.getTitle() + ": " + text);
         return AnnouncementView.of(announcement);
     }
 
@@ -85,7 +80,7 @@ class ExamLiveService {
             throw new ConflictException("Student exam " + studentExamId + " has been handed in already.");
         }
         studentExam.setWorkingTimeSeconds(seconds);
-        List<String> login = notifyAfterCommit(List.of(studentExam.getUserId()), WORKING_TIME_TITLE,
+        List<String> login = notifyStudents(List.of(studentExam.getUserId()), WORKING_TIME_TITLE,
                 workingTimeText(exam, seconds));
         return new StudentExamSummary(studentExam.getId(), studentExam.getUserId(), login.get(0),
                 studentExam.getWorkingTimeSeconds(), studentExam.getStartedAt(),
@@ -104,7 +99,7 @@ class ExamLiveService {
         List<Long> students = studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId).stream()
                 .map(StudentExam::getUserId).toList();
         int changed = studentExams.changeWorkingTimeOfUnsubmitted(examId, seconds);
-        notifyAfterCommit(students, WORKING_TIME_TITLE, workingTimeText(exam, seconds));
+        notifyStudents(students, WORKING_TIME_TITLE, workingTimeText(exam, seconds));
         return changed;
     }
 
@@ -136,22 +131,13 @@ class ExamLiveService {
         return "Your working time in " + exam.getTitle() + " is now " + seconds + " seconds.";
     }
 
-    /** Registers the notifications to send on commit; answers the logins they go to. */
-    private List<String> notifyAfterCommit(List<Long> userIds, String title, String text) {
+    /**
+     * Notifies the students in this transaction: the notifications are stored with the change and pushed once it
+     * commits ({@link NotificationService}); answers the logins they go to.
+     */
+    private List<String> notifyStudents(List<Long> userIds, String title, String text) {
         List<String> logins = users.summariesOf(userIds).values().stream().map(UserSummary::login).toList();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                for (String login : logins) {
-                    try {
-                        notifications.notify(login, title, text);
-                    } catch (RuntimeException e) {
-                        // The change is committed; one failed push must not fail it or the other students' pushes.
-                        log.warn("Could not notify {} of '{}': {}", login, title, e.getMessage());
-                    }
-                }
-            }
-        });
+        logins.forEach(login -> notifications.notify(login, title, text));
         return logins;
     }
 }

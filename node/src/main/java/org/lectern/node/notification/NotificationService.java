@@ -10,6 +10,8 @@ import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.shared.notification.Notification;
 import org.lectern.shared.topics.Destinations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final NotificationRepository notifications;
     private final UserMessaging messaging;
@@ -78,15 +82,26 @@ public class NotificationService {
         return new Notification(stored.getTitle(), stored.getText(), stored.getCreatedAt().toEpochMilli());
     }
 
+    /**
+     * Pushes once the stored notification is committed, so nobody hears of a change that was rolled back. A failed
+     * push is logged, never the request's failure: the notification is stored, and the user sees it in their list.
+     */
     private static void afterCommit(Runnable push) {
+        Runnable guarded = () -> {
+            try {
+                push.run();
+            } catch (RuntimeException e) {
+                log.warn("Could not push a stored notification: {}", e.toString());
+            }
+        };
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            push.run();
+            guarded.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                push.run();
+                guarded.run();
             }
         });
     }

@@ -370,6 +370,13 @@ class ExamIT extends NodeIntegrationTest {
             assertThat(seen.get(0).get("text").asString()).isEqualTo("Task 2: assume n > 0.");
             assertThat(http.get("/api/exams/" + examId + "/announcements", unregistered.token()).statusCode())
                     .isEqualTo(403);
+            // Stored with the announcement in one transaction, so the student's notification list has it too.
+            assertThat(ExamHttp.json(http.get("/api/notifications", student.token())).get("content").valueStream()
+                    .map(notification -> notification.get("text").asString()))
+                    .anySatisfy(text -> assertThat(text).endsWith("Task 2: assume n > 0."));
+            assertThat(ExamHttp.json(http.get("/api/notifications", unregistered.token())).get("content").valueStream()
+                    .map(notification -> notification.get("text").asString()))
+                    .noneSatisfy(text -> assertThat(text).endsWith("Task 2: assume n > 0."));
         }
 
         @Test
