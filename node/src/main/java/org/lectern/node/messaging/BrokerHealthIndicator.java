@@ -12,12 +12,15 @@ import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Health {@code broker}: whether the STOMP relay is connected to the broker, as Spring's relay reports it. Kept
+ * Health contributor {@code messageBroker}, alone in the group {@code broker}: whether the STOMP relay is connected to the broker, as Spring's relay reports it. Kept
  * out of readiness on purpose: without the broker the node still serves REST, and the relay reconnects by itself.
  * Also the gauge {@value #GAUGE} (1 connected, 0 not).
  */
-@Component
+@Component(BrokerHealthIndicator.BEAN_NAME)
 class BrokerHealthIndicator implements HealthIndicator {
+
+    /** Makes the contributor {@code messageBroker}: {@code broker} is the name of its health group. */
+    static final String BEAN_NAME = "messageBrokerHealthIndicator";
 
     static final String GAUGE = "lectern.broker.available";
 
