@@ -62,11 +62,14 @@ public class ReliableMessaging {
         Sequenced<T> envelope = new Sequenced<>(target.subscribed(), seq, sentAt, payload);
         // Without native headers among them, the template sends these as the frame's STOMP headers.
         Map<String, Object> headers = Map.of(Sequenced.SEQ_HEADER, Long.toString(seq));
-        if (target.login() == null) {
-            template.convertAndSend(destination, envelope, headers);
-        } else {
-            template.convertAndSendToUser(target.login(), target.personal(), envelope, headers);
-        }
+        // Logged first: a client that misses the live message (broker down, connection lost) replays it.
+        LiveDelivery.send(destination, () -> {
+            if (target.login() == null) {
+                template.convertAndSend(destination, envelope, headers);
+            } else {
+                template.convertAndSendToUser(target.login(), target.personal(), envelope, headers);
+            }
+        });
         return envelope;
     }
 
