@@ -91,14 +91,17 @@ class ReplayIT {
         List<Received> seen = new ArrayList<>();
 
         CompletableFuture<Void> publishing;
-        try (SequencedStompClient first = SequencedStompClient.connect(TestNodes.httpPort(nodeA), token)) {
+        SequencedStompClient first = SequencedStompClient.connect(TestNodes.httpPort(nodeA), token);
+        try {
             BlockingQueue<Received> live = first.subscribeSequenced(SYSTEM);
             // Both nodes publish, alternately: the sequence is the destination's, not a node's.
             publishing = CompletableFuture.runAsync(() -> IntStream.rangeClosed(1, burst).forEach(n ->
                     (n % 2 == 0 ? onB : onA).publish(SYSTEM, new Tick(n))));
             await().atMost(Duration.ofSeconds(20)).until(() -> live.size() >= 5);
-            first.close();
+            first.close(); // the connection is lost mid-burst
             live.drainTo(seen);
+        } finally {
+            first.close();
         }
         publishing.get(30, TimeUnit.SECONDS);
         assertThat(seen).isNotEmpty().allSatisfy(message -> {
