@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health contributor {@code messageBroker}, alone in the group {@code broker}: whether the STOMP relay is
- * connected to the broker, as Spring's relay reports it. Kept out of readiness on purpose: without the broker the node still serves REST, and the relay reconnects by itself.
- * Also the gauge {@value #GAUGE} (1 connected, 0 not).
+ * connected to the broker, as Spring's relay reports it. Kept out of readiness on purpose: without the broker
+ * the node still serves REST, and the relay reconnects by itself. Also the gauge {@value #GAUGE} (1 connected, 0 not).
  */
 @Component(BrokerHealthIndicator.BEAN_NAME)
 class BrokerHealthIndicator implements HealthIndicator {
