@@ -2,6 +2,7 @@ package org.lectern.node.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -40,6 +41,10 @@ class HazelcastMemberConfiguration {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+
+        // Said explicitly although it is the default: a replay log must survive the death of the member holding
+        // it, so every append waits for its backup.
+        config.addMapConfig(new MapConfig(HazelcastReplayLog.MAP_NAME).setBackupCount(1).setAsyncBackupCount(0));
         return config;
     }
 }

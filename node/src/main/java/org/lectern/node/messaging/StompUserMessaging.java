@@ -14,6 +14,6 @@ class StompUserMessaging implements UserMessaging {
 
     @Override
     public void sendToUser(String login, String destination, Object payload) {
-        template.convertAndSendToUser(login, destination, payload);
+        LiveDelivery.send(destination, () -> template.convertAndSendToUser(login, destination, payload));
     }
 }

@@ -467,6 +467,9 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                 endpoint("POST /api/admin/notifications", "A",
                         w -> Call.post("/api/admin/notifications", json(Map.of("recipient", w.login(STUDENT_A),
                                 "title", "Ping", "text", "Delivery check"))))
+                        .allow(ADMIN),
+                endpoint("POST /api/admin/nodes/self/reconnect-clients", "this node's clients",
+                        w -> Call.post("/api/admin/nodes/self/reconnect-clients?windowSeconds=30", ""))
                         .allow(ADMIN));
     }
 }

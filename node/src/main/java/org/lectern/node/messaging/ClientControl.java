@@ -1,0 +1,51 @@
+package org.lectern.node.messaging;
+
+import java.time.Duration;
+import org.lectern.shared.realtime.ControlMessage;
+import org.lectern.shared.realtime.ControlType;
+import org.lectern.shared.realtime.Realtime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Service;
+
+/** Tells the clients connected to this node what to do, e.g. to move to another node before this one drains. */
+@Service
+public class ClientControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientControl.class);
+
+    private final SimpMessagingTemplate template;
+    private final LocalStompSessions sessions;
+
+    ClientControl(SimpMessagingTemplate template, LocalStompSessions sessions) {
+        this.template = template;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Sends {@link ControlType#RECONNECT_ELSEWHERE} to every session connected to this node, and to no other.
+     *
+     * @param window the clients spread their reconnects uniformly over it
+     * @return how many sessions were told (none while the broker is down: their connections are gone anyway)
+     */
+    public int reconnectElsewhere(Duration window, String reason) {
+        ControlMessage message = new ControlMessage(ControlType.RECONNECT_ELSEWHERE, window.toMillis(), reason);
+        int told = 0;
+        for (String sessionId : sessions.sessions().keySet()) {
+            // Addressed by session id, which Spring resolves to this one session, even one of a user who is
+            // connected to other nodes as well.
+            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+            headers.setSessionId(sessionId);
+            headers.setLeaveMutable(true);
+            if (LiveDelivery.send(Realtime.CONTROL_QUEUE, () -> template.convertAndSendToUser(
+                    sessionId, Realtime.CONTROL_QUEUE, message, headers.getMessageHeaders()))) {
+                told++;
+            }
+        }
+        LOG.info("Told {} client sessions to reconnect elsewhere within {}: {}", told, window, reason);
+        return told;
+    }
+}

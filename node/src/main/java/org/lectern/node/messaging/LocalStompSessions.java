@@ -1,0 +1,38 @@
+package org.lectern.node.messaging;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * The STOMP sessions connected to this node. Spring's {@code SimpUserRegistry} bean cannot say this: with the
+ * registry broadcast through the broker it is a {@code MultiServerUserRegistry} that merges every node's users
+ * and hides which part is local. Session events, though, are published only by the node that holds the session.
+ */
+@Component
+class LocalStompSessions {
+
+    private final Map<String, String> loginsBySession = new ConcurrentHashMap<>();
+
+    @EventListener
+    void connected(SessionConnectedEvent event) {
+        String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+        if (sessionId != null) {
+            loginsBySession.put(sessionId, event.getUser() == null ? "" : event.getUser().getName());
+        }
+    }
+
+    @EventListener
+    void disconnected(SessionDisconnectEvent event) {
+        loginsBySession.remove(event.getSessionId());
+    }
+
+    /** Session id to login ({@code ""} for an anonymous session), as of now. */
+    Map<String, String> sessions() {
+        return Map.copyOf(loginsBySession);
+    }
+}

@@ -1,0 +1,156 @@
+package org.lectern.node.messaging;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.lectern.node.cluster.LoggedMessage;
+import org.lectern.node.cluster.ReplayLog;
+import org.lectern.node.cluster.ReplayLogSnapshot;
+import org.lectern.shared.realtime.ReplayRequest;
+import org.lectern.shared.realtime.ReplayResponse;
+import org.lectern.shared.realtime.Sequenced;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends messages a client must not miss: each gets the next sequence number of its destination (header
+ * {@value Sequenced#SEQ_HEADER} and a {@link Sequenced} envelope) and is kept in the cluster-wide
+ * {@link ReplayLog}, from which a client that reconnects asks for what it missed.
+ */
+@Service
+public class ReliableMessaging {
+
+    static final String TOPIC_PREFIX = "/topic/";
+    static final String USER_PREFIX = "/user/";
+    static final String OWN_PERSONAL_PREFIX = "/user/queue/";
+    static final String SYSTEM_TOPIC = "/topic/system";
+    private static final String PERSONAL_PREFIX = "/queue/";
+
+    private final SimpMessagingTemplate template;
+    private final ReplayLog log;
+    private final ReplayProperties bounds;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ObjectProvider<ReplayAccess> access;
+
+    ReliableMessaging(SimpMessagingTemplate template, ReplayLog log, ReplayProperties bounds, JsonMapper json,
+            Clock clock, ObjectProvider<ReplayAccess> access) {
+        this.template = template;
+        this.log = log;
+        this.bounds = bounds;
+        this.json = json;
+        this.clock = clock;
+        this.access = access;
+    }
+
+    /**
+     * Publishes {@code payload} to {@code destination}: a topic ({@code /topic/...}) or one user's personal
+     * destination ({@code /user/{login}/queue/...}, sequenced per user).
+     *
+     * @return the envelope as sent
+     * @throws IllegalArgumentException for any other destination
+     */
+    public <T> Sequenced<T> publish(String destination, T payload) {
+        Target target = Target.published(destination);
+        long sentAt = clock.millis();
+        long seq = log.append(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
+                bounds.maxAge());
+        Sequenced<T> envelope = new Sequenced<>(target.subscribed(), seq, sentAt, payload);
+        // Without native headers among them, the template sends these as the frame's STOMP headers.
+        Map<String, Object> headers = Map.of(Sequenced.SEQ_HEADER, Long.toString(seq));
+        // Logged first: a client that misses the live message (broker down, connection lost) replays it.
+        LiveDelivery.send(destination, () -> {
+            if (target.login() == null) {
+                template.convertAndSend(destination, envelope, headers);
+            } else {
+                template.convertAndSendToUser(target.login(), target.personal(), envelope, headers);
+            }
+        });
+        return envelope;
+    }
+
+    /** What {@code caller} missed on the destination of {@code request}, or why they cannot have it. */
+    public ReplayResponse<JsonNode> replay(Principal caller, ReplayRequest request) {
+        String destination = request.destination();
+        if (destination == null || request.lastSeq() < 0) {
+            return ReplayResponse.rejected(destination, "a destination and a lastSeq of 0 or more are required");
+        }
+        if (caller == null || Target.subscribedBy(caller.getName(), destination) == null
+                || !access.getIfAvailable(ReplayAccess::ownAndSystem).mayRead(caller, destination)) {
+            return ReplayResponse.rejected(destination, "not a destination you may read");
+        }
+        ReplayLogSnapshot snapshot = log.read(Target.subscribedBy(caller.getName(), destination).logKey());
+        long lastSeq = request.lastSeq();
+        long latest = snapshot.latestSeq();
+        if (lastSeq > latest) {
+            // Only after the log was lost (the whole cluster restarted): the client's numbers mean nothing now.
+            return ReplayResponse.reload(destination, latest, "the destination's sequence was restarted");
+        }
+        long keptSince = clock.millis() - bounds.maxAge().toMillis();
+        List<LoggedMessage> kept = snapshot.messages().stream()
+                .filter(message -> message.sentAtMillis() >= keptSince)
+                .toList();
+        if (lastSeq < latest && (kept.isEmpty() || kept.get(0).seq() > lastSeq + 1)) {
+            return ReplayResponse.reload(destination, latest, "messages after seq " + lastSeq + " are no longer kept");
+        }
+        List<Sequenced<JsonNode>> missed = kept.stream()
+                .filter(message -> message.seq() > lastSeq)
+                .map(message -> new Sequenced<>(destination, message.seq(), message.sentAtMillis(),
+                        json.readTree(message.payloadJson())))
+                .toList();
+        return ReplayResponse.replayed(destination, latest, missed);
+    }
+
+    /**
+     * A destination in its three spellings: as published, as subscribed, and as the replay log's key.
+     *
+     * @param login      the user of a personal destination; {@code null} for a topic
+     * @param personal   the personal destination ({@code /queue/...}); {@code null} for a topic
+     * @param subscribed what the client subscribes to
+     * @param logKey     the replay log's key: the published spelling, which names the user
+     */
+    record Target(String login, String personal, String subscribed, String logKey) {
+
+        static Target published(String destination) {
+            if (isTopic(destination)) {
+                return new Target(null, null, destination, destination);
+            }
+            if (destination.startsWith(USER_PREFIX)) {
+                int loginEnd = destination.indexOf('/', USER_PREFIX.length());
+                if (loginEnd > USER_PREFIX.length() && isPersonal(destination.substring(loginEnd))) {
+                    String personal = destination.substring(loginEnd);
+                    return new Target(destination.substring(USER_PREFIX.length(), loginEnd), personal,
+                            "/user" + personal, destination);
+                }
+            }
+            throw new IllegalArgumentException(
+                    "Not a /topic/... or /user/{login}/queue/... destination: " + destination);
+        }
+
+        /** The target {@code login} means by subscribing to {@code destination}; {@code null} if none. */
+        static Target subscribedBy(String login, String destination) {
+            if (isTopic(destination)) {
+                return new Target(null, null, destination, destination);
+            }
+            if (destination.startsWith(OWN_PERSONAL_PREFIX)) {
+                String personal = destination.substring("/user".length());
+                return isPersonal(personal)
+                        ? new Target(login, personal, destination, USER_PREFIX + login + personal)
+                        : null;
+            }
+            return null;
+        }
+
+        private static boolean isTopic(String destination) {
+            return destination.startsWith(TOPIC_PREFIX) && destination.length() > TOPIC_PREFIX.length();
+        }
+
+        private static boolean isPersonal(String destination) {
+            return destination.startsWith(PERSONAL_PREFIX) && destination.length() > PERSONAL_PREFIX.length();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.lectern.node.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lectern.node.messaging.SequencedStompClient.Received;
+import org.lectern.node.messaging.SequencedStompClient.Tick;
+import org.lectern.node.support.FreePorts;
+import org.lectern.node.support.LecternClient;
+import org.lectern.shared.realtime.ReplayOutcome;
+import org.lectern.shared.realtime.ReplayResponse;
+import org.lectern.shared.realtime.Sequenced;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A node whose external broker goes away: REST keeps working, health and gauge say the broker is down, and once
+ * the broker is back on the same port the relay reconnects by itself and a reconnecting client catches up on
+ * what was published meanwhile.
+ */
+class BrokerOutageIT {
+
+    private static final String SYSTEM = "/topic/system";
+    private static final int STOMP_PORT = FreePorts.next();
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedActiveMQ broker;
+    private static ConfigurableApplicationContext node;
+
+    @BeforeAll
+    static void startBrokerAndNode() throws Exception {
+        broker = startBroker();
+        int memberPort = FreePorts.next();
+        node = TestNodes.start("outage-node", dataDir, Map.of(
+                "lectern.broker.embedded", "false",
+                "lectern.broker.stomp-port", STOMP_PORT,
+                "lectern.cluster.name", "broker-outage-it-" + memberPort,
+                "lectern.cluster.port", memberPort,
+                "lectern.cluster.members", "127.0.0.1:" + memberPort));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void shouldKeepServingRestAndReplayWhatWasPublishedWhenTheBrokerWasDown() throws Exception {
+        LecternClient http = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(node));
+        ReliableMessaging messaging = node.getBean(ReliableMessaging.class);
+        String admin = http.tokenFor("admin", "demo");
+        String student = http.tokenFor("student1", "demo");
+        awaitBroker(http, true);
+
+        long lastSeq;
+        try (SequencedStompClient client = SequencedStompClient.connect(TestNodes.httpPort(node), student)) {
+            BlockingQueue<Received> live = client.subscribeSequenced(SYSTEM);
+            messaging.publish(SYSTEM, new Tick(1));
+            Received before = live.poll(20, TimeUnit.SECONDS);
+            assertThat(before).isNotNull();
+            lastSeq = before.envelope().seq();
+
+            broker.stop();
+            awaitBroker(http, false);
+
+            assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> saved = http.post("/api/admin/notifications", admin,
+                    "{\"recipient\":\"student1\",\"title\":\"During the outage\",\"text\":\"still saved\"}");
+            assertThat(saved.statusCode()).isEqualTo(202);
+            assertThat(http.get("/api/notifications", student).body()).contains("During the outage");
+            messaging.publish(SYSTEM, new Tick(2));
+        }
+
+        broker = startBroker();
+        awaitBroker(http, true);
+
+        // Clients reconnect on their own schedule: the first attempts may come before the relay is back.
+        SequencedStompClient client = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> SequencedStompClient.connect(TestNodes.httpPort(node), student), connected -> true);
+        try (client) {
+            BlockingQueue<Received> live = client.subscribeSequenced(SYSTEM);
+            BlockingQueue<ReplayResponse<Map<String, Object>>> replies = client.subscribeReplays();
+            client.askReplay(SYSTEM, lastSeq);
+
+            ReplayResponse<Map<String, Object>> reply = replies.poll(20, TimeUnit.SECONDS);
+            assertThat(reply).isNotNull();
+            assertThat(reply.outcome()).isEqualTo(ReplayOutcome.REPLAYED);
+            assertThat(reply.messages()).extracting(Sequenced::seq).containsExactly(lastSeq + 1);
+            assertThat(reply.messages().get(0).payload()).containsEntry("n", 2);
+
+            messaging.publish(SYSTEM, new Tick(3));
+            Received after = live.poll(20, TimeUnit.SECONDS);
+            assertThat(after).isNotNull();
+            assertThat(after.envelope().seq()).isEqualTo(lastSeq + 2);
+            assertThat(after.tick()).isEqualTo(3);
+        }
+    }
+
+    private static void awaitBroker(LecternClient http, boolean available) {
+        MeterRegistry meters = node.getBean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> health = http.get("/actuator/health/broker", null);
+            assertThat(health.statusCode()).isEqualTo(available ? 200 : 503);
+            assertThat(LecternClient.json(health).get("status").asString()).isEqualTo(available ? "UP" : "DOWN");
+            assertThat(meters.get(BrokerHealthIndicator.GAUGE).gauge().value()).isEqualTo(available ? 1.0 : 0.0);
+        });
+    }
+
+    /** A broker configured exactly as a node's embedded one, which is what an operator's external broker mirrors. */
+    private static EmbeddedActiveMQ startBroker() throws Exception {
+        BrokerProperties properties = new BrokerProperties(true, "127.0.0.1", STOMP_PORT, "lectern",
+                TestNodes.BROKER_PASSWORD, dataDir.resolve("external-broker"));
+        EmbeddedActiveMQ started = new EmbeddedBrokerConfiguration()
+                .embeddedBroker(properties, BrokerCredentials.from(properties));
+        started.start();
+        return started;
+    }
+}

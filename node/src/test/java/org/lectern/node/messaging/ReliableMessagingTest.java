@@ -1,0 +1,202 @@
+package org.lectern.node.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.lectern.node.cluster.LoggedMessage;
+import org.lectern.node.cluster.ReplayLog;
+import org.lectern.node.cluster.ReplayLogSnapshot;
+import org.lectern.shared.realtime.ReplayOutcome;
+import org.lectern.shared.realtime.ReplayRequest;
+import org.lectern.shared.realtime.ReplayResponse;
+import org.lectern.shared.realtime.Sequenced;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReliableMessagingTest {
+
+    private static final Principal STUDENT = () -> "student1";
+
+    private final List<Message<?>> sent = new ArrayList<>();
+    private final MemoryLog log = new MemoryLog();
+    private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    private Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
+
+    private ReliableMessaging messaging() {
+        SimpMessagingTemplate template = new SimpMessagingTemplate((message, timeout) -> sent.add(message));
+        return new ReliableMessaging(template, log, new ReplayProperties(3, Duration.ofMinutes(15)),
+                JsonMapper.builder().build(), clock, beans.getBeanProvider(ReplayAccess.class));
+    }
+
+    record Tick(int n) {
+    }
+
+    @Nested
+    class Publishing {
+
+        @Test
+        void shouldSendATopicMessageInItsEnvelopeWithTheSeqHeader() {
+            ReliableMessaging messaging = messaging();
+            messaging.publish("/topic/system", new Tick(1));
+
+            Sequenced<Tick> second = messaging.publish("/topic/system", new Tick(2));
+
+            assertThat(second).isEqualTo(new Sequenced<>("/topic/system", 2, clock.millis(), new Tick(2)));
+            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(sent.get(1));
+            assertThat(headers.getDestination()).isEqualTo("/topic/system");
+            assertThat(headers.getFirstNativeHeader(Sequenced.SEQ_HEADER)).isEqualTo("2");
+            assertThat(log.read("/topic/system").messages()).extracting(LoggedMessage::payloadJson)
+                    .containsExactly("{\"n\":1}", "{\"n\":2}");
+        }
+
+        @Test
+        void shouldSequenceAPersonalDestinationPerUser() {
+            ReliableMessaging messaging = messaging();
+            messaging.publish("/user/student2/queue/results", new Tick(1));
+
+            Sequenced<Tick> envelope = messaging.publish("/user/student1/queue/results", new Tick(1));
+
+            assertThat(envelope.seq()).isEqualTo(1);
+            assertThat(envelope.destination()).isEqualTo("/user/queue/results");
+            assertThat(SimpMessageHeaderAccessor.wrap(sent.get(1)).getDestination())
+                    .isEqualTo("/user/student1/queue/results");
+        }
+
+        @Test
+        void shouldRefuseADestinationThatIsNeitherATopicNorPersonal() {
+            ReliableMessaging messaging = messaging();
+
+            for (String destination : List.of("/queue/results", "/app/replay", "/user/queue/results",
+                    "/user/student1/topic/x", "/topic/")) {
+                assertThatIllegalArgumentException().as(destination)
+                        .isThrownBy(() -> messaging.publish(destination, new Tick(1)));
+            }
+            assertThat(sent).isEmpty();
+        }
+    }
+
+    @Nested
+    class Replaying {
+
+        @Test
+        void shouldReplayOnlyWhatFollowsTheLastSeqInOrder() {
+            ReliableMessaging messaging = messaging();
+            for (int n = 1; n <= 5; n++) {
+                messaging.publish("/user/student1/queue/results", new Tick(n));
+            }
+
+            ReplayResponse<JsonNode> reply = messaging.replay(STUDENT, new ReplayRequest("/user/queue/results", 2));
+
+            assertThat(reply.outcome()).isEqualTo(ReplayOutcome.REPLAYED);
+            assertThat(reply.latestSeq()).isEqualTo(5);
+            assertThat(reply.messages()).extracting(Sequenced::seq).containsExactly(3L, 4L, 5L);
+            assertThat(reply.messages()).extracting(message -> message.payload().get("n").asInt())
+                    .containsExactly(3, 4, 5);
+            assertThat(reply.messages()).extracting(Sequenced::destination).containsOnly("/user/queue/results");
+        }
+
+        @Test
+        void shouldAskForAReloadWhenMessagesAfterTheLastSeqAreNoLongerKept() {
+            ReliableMessaging messaging = messaging();
+            for (int n = 1; n <= 5; n++) {
+                messaging.publish("/topic/system", new Tick(n));
+            }
+
+            ReplayResponse<JsonNode> reply = messaging.replay(STUDENT, new ReplayRequest("/topic/system", 1));
+
+            assertThat(reply.outcome()).isEqualTo(ReplayOutcome.RELOAD);
+            assertThat(reply.reload()).isTrue();
+            assertThat(reply.latestSeq()).isEqualTo(5);
+            assertThat(reply.messages()).isEmpty();
+        }
+
+        @Test
+        void shouldAskForAReloadWhenTheMissedMessagesAreOlderThanTheAgeBound() {
+            messaging().publish("/topic/system", new Tick(1));
+            messaging().publish("/topic/system", new Tick(2));
+            clock = Clock.offset(clock, Duration.ofMinutes(16));
+
+            ReplayResponse<JsonNode> behind = messaging().replay(STUDENT, new ReplayRequest("/topic/system", 1));
+            ReplayResponse<JsonNode> upToDate = messaging().replay(STUDENT, new ReplayRequest("/topic/system", 2));
+
+            assertThat(behind.outcome()).isEqualTo(ReplayOutcome.RELOAD);
+            assertThat(upToDate.outcome()).isEqualTo(ReplayOutcome.REPLAYED);
+            assertThat(upToDate.messages()).isEmpty();
+        }
+
+        @Test
+        void shouldAskForAReloadWhenTheClientIsAheadOfARestartedLog() {
+            ReplayResponse<JsonNode> reply = messaging().replay(STUDENT, new ReplayRequest("/topic/system", 7));
+
+            assertThat(reply.outcome()).isEqualTo(ReplayOutcome.RELOAD);
+            assertThat(reply.latestSeq()).isZero();
+        }
+
+        @Test
+        void shouldRejectWhatTheDefaultAccessDoesNotAllow() {
+            ReliableMessaging messaging = messaging();
+            messaging.publish("/topic/courses/1/students", new Tick(1));
+
+            for (ReplayRequest request : List.of(new ReplayRequest("/topic/courses/1/students", 0),
+                    new ReplayRequest("/user/student2/queue/results", 0), new ReplayRequest("/queue/results", 0),
+                    new ReplayRequest(null, 0), new ReplayRequest("/topic/system", -1))) {
+                ReplayResponse<JsonNode> reply = messaging.replay(STUDENT, request);
+                assertThat(reply.outcome()).as(request.toString()).isEqualTo(ReplayOutcome.REJECTED);
+                assertThat(reply.messages()).as(request.toString()).isEmpty();
+            }
+        }
+
+        @Test
+        void shouldAskTheReplayAccessBeanWhenThereIsOne() {
+            beans.addBean("courseAccess", (ReplayAccess) (caller, destination) ->
+                    destination.equals("/topic/courses/1/students"));
+            ReliableMessaging messaging = messaging();
+            messaging.publish("/topic/courses/1/students", new Tick(1));
+
+            ReplayResponse<JsonNode> course = messaging.replay(STUDENT,
+                    new ReplayRequest("/topic/courses/1/students", 0));
+            ReplayResponse<JsonNode> system = messaging.replay(STUDENT, new ReplayRequest("/topic/system", 0));
+
+            assertThat(course.outcome()).isEqualTo(ReplayOutcome.REPLAYED);
+            assertThat(course.messages()).hasSize(1);
+            assertThat(system.outcome()).isEqualTo(ReplayOutcome.REJECTED);
+        }
+    }
+
+    /** The log's contract without Hazelcast: count-bounded, numbered per key. */
+    private static final class MemoryLog implements ReplayLog {
+
+        private final Map<String, ReplayLogSnapshot> logs = new HashMap<>();
+
+        @Override
+        public long append(String key, String payloadJson, long sentAtMillis, int maxMessages, Duration maxAge) {
+            ReplayLogSnapshot log = read(key);
+            long seq = log.latestSeq() + 1;
+            List<LoggedMessage> messages = new ArrayList<>(log.messages());
+            messages.add(new LoggedMessage(seq, payloadJson, sentAtMillis));
+            logs.put(key, new ReplayLogSnapshot(seq,
+                    messages.subList(Math.max(0, messages.size() - maxMessages), messages.size())));
+            return seq;
+        }
+
+        @Override
+        public ReplayLogSnapshot read(String key) {
+            return logs.getOrDefault(key, new ReplayLogSnapshot(0, List.of()));
+        }
+    }
+}

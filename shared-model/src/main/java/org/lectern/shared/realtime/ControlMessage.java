@@ -1,0 +1,12 @@
+package org.lectern.shared.realtime;
+
+/**
+ * An instruction from the node to a connected client, on {@link Realtime#CONTROL_QUEUE}.
+ *
+ * @param type                  what to do
+ * @param reconnectWithinMillis the window to spread reconnects over: each client waits a uniformly random
+ *                              delay within it, so a node's clients do not all arrive at once elsewhere
+ * @param reason                for logs and, at most, a discreet hint to the user
+ */
+public record ControlMessage(ControlType type, long reconnectWithinMillis, String reason) {
+}
