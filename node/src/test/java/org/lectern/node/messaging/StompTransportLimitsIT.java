@@ -39,6 +39,14 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
     }
 
     @Test
+    void shouldAgreeOnHeartBeatsBothWaysWhenTheClientAsksForThem() throws Exception {
+        try (RawStomp raw = RawStomp.connect(port, client().tokenFor("student1", "demo"),
+                "CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:10000,10000\n\n\0")) {
+            assertThat(raw.connected()).containsPattern("heart-beat:[1-9][0-9]*,[1-9][0-9]*");
+        }
+    }
+
+    @Test
     void shouldAcceptAFrameJustWithinTheSizeLimit() throws Exception {
         try (RawStomp raw = RawStomp.connect(port, client().tokenFor("student1", "demo"))) {
             raw.send("SUBSCRIBE\nid:big\ndestination:/topic/system\nreceipt:r-1\nx-padding:" + "p".repeat(60 * 1024)
@@ -94,6 +102,7 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
         private final WebSocket socket;
         private final BlockingQueue<String> frames;
         private final CompletableFuture<Integer> closed;
+        private String connected;
 
         private RawStomp(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed) {
             this.socket = socket;
@@ -102,6 +111,10 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
         }
 
         static RawStomp connect(int port, String token) throws Exception {
+            return connect(port, token, CONNECT);
+        }
+
+        static RawStomp connect(int port, String token, String connectFrame) throws Exception {
             BlockingQueue<String> frames = new LinkedBlockingQueue<>();
             CompletableFuture<Integer> closed = new CompletableFuture<>();
             WebSocket.Listener listener = new WebSocket.Listener() {
@@ -135,9 +148,15 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), listener)
                     .get(10, TimeUnit.SECONDS);
             RawStomp raw = new RawStomp(socket, frames, closed);
-            raw.send(CONNECT);
-            assertThat(raw.nextFrame()).startsWith("CONNECTED");
+            raw.send(connectFrame);
+            raw.connected = raw.nextFrame();
+            assertThat(raw.connected).startsWith("CONNECTED");
             return raw;
+        }
+
+        /** The server's CONNECTED frame. */
+        String connected() {
+            return connected;
         }
 
         void send(String frame) throws Exception {
