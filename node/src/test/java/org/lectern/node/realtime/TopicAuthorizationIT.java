@@ -188,6 +188,20 @@ class TopicAuthorizationIT extends NodeIntegrationTest {
             expectSendRefused(STUDENT, "/app/undeclared", "undeclared");
         }
 
+        /** Retried, because a refusal now and then arrives as the close alone (see {@link StompProbe}). */
+        @Test
+        void shouldExplainARefusalInAnErrorFrame() throws Exception {
+            String destination = "/topic/courses/" + course + "/tutors";
+            List<String> messages = new ArrayList<>();
+            for (int attempt = 0; attempt < 5 && messages.isEmpty(); attempt++) {
+                try (StompProbe probe = StompProbe.connect(port, tokens.get(STUDENT))) {
+                    probe.subscribe(destination);
+                    probe.errorMessage().ifPresent(messages::add);
+                }
+            }
+            assertThat(messages).containsExactly("Access denied: SUBSCRIBE " + destination + " (forbidden)");
+        }
+
         @Test
         void shouldKeepTheConnectionOfAnAllowedSend() throws Exception {
             try (StompProbe probe = StompProbe.connect(port, tokens.get(STUDENT))) {
@@ -206,7 +220,7 @@ class TopicAuthorizationIT extends NodeIntegrationTest {
             try (StompProbe student = StompProbe.connect(port, tokens.get(STUDENT));
                     StompProbe tutor = StompProbe.connect(port, tokens.get(TUTOR))) {
                 assertThat(student.subscribe(destination, studentInbox)).isEqualTo(Outcome.RECEIPT);
-                assertThat(tutor.subscribe(destination, tutorInbox)).isEqualTo(Outcome.ERROR);
+                assertThat(tutor.subscribe(destination, tutorInbox)).isIn(Outcome.ERROR, Outcome.CLOSED);
 
                 template.convertAndSend(destination, (Object) Map.of("title", "Quiz started"));
 
@@ -253,9 +267,8 @@ class TopicAuthorizationIT extends NodeIntegrationTest {
     private void expectRefused(Caller caller, String destination, String reason) throws Exception {
         double before = refusals("SUBSCRIBE", reason);
         try (StompProbe probe = StompProbe.connect(port, tokens.get(caller))) {
-            assertThat(probe.subscribe(destination)).isEqualTo(Outcome.ERROR);
-            assertThat(probe.errorMessage()).contains("Access denied").contains(reason);
-            assertThat(probe.awaitClosed()).isTrue();
+            assertThat(probe.subscribe(destination)).isIn(Outcome.ERROR, Outcome.CLOSED);
+            expectRefusal(probe, "SUBSCRIBE", destination, reason);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> refusals("SUBSCRIBE", reason) > before);
     }
@@ -264,10 +277,17 @@ class TopicAuthorizationIT extends NodeIntegrationTest {
         double before = refusals("SEND", reason);
         try (StompProbe probe = StompProbe.connect(port, tokens.get(caller))) {
             probe.send(destination, "{\"title\":\"forged\"}");
-            assertThat(probe.errorMessage()).contains("Access denied").contains(reason);
-            assertThat(probe.awaitClosed()).isTrue();
+            expectRefusal(probe, "SEND", destination, reason);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> refusals("SEND", reason) > before);
+    }
+
+    /** The ERROR frame, when it arrives (see {@link StompProbe}), names command, destination and reason. */
+    private static void expectRefusal(StompProbe probe, String command, String destination, String reason)
+            throws Exception {
+        probe.errorMessage().ifPresent(message ->
+                assertThat(message).isEqualTo("Access denied: " + command + " " + destination + " (" + reason + ")"));
+        assertThat(probe.awaitClosed()).isTrue();
     }
 
     private double refusals(String command, String reason) {
