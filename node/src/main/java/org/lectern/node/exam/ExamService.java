@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -220,5 +221,17 @@ public class ExamService {
     @Transactional
     public int registerStudents(long examId, CurrentUser user, List<String> logins) {
         return register(examId, user, logins).registered();
+    }
+
+    /** The course the exam belongs to, if the exam exists (e.g. to decide who may follow it live). */
+    @Transactional(readOnly = true)
+    public Optional<Long> courseOf(long examId) {
+        return exams.findById(examId).map(Exam::getCourseId);
+    }
+
+    /** True if the user is registered for the exam. */
+    @Transactional(readOnly = true)
+    public boolean isRegistered(long examId, long userId) {
+        return registrations.existsByExamIdAndUserId(examId, userId);
     }
 }

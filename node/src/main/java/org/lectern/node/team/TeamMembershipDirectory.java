@@ -38,4 +38,10 @@ public class TeamMembershipDirectory implements TeamDirectory {
     public Map<Long, String> namesOf(Collection<Long> teamIds) {
         return teams.findAllById(teamIds).stream().collect(Collectors.toMap(Team::getId, Team::getName));
     }
+
+    /** The team exercise the team belongs to, if the team exists. */
+    @Transactional(readOnly = true)
+    public Optional<Long> exerciseOf(long teamId) {
+        return teams.findById(teamId).map(Team::getExerciseId);
+    }
 }

@@ -1,0 +1,147 @@
+package org.lectern.node.realtime;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A STOMP client that, unlike {@link org.lectern.node.support.StompTestClient}, expects to be refused: it tells a
+ * RECEIPT from an ERROR frame and notices when the server closes the connection.
+ *
+ * <p>A refusal is an ERROR frame followed by the server closing the WebSocket (1002). Spring sends the ERROR and
+ * closes at once; when another thread is just then writing to the same session, the ERROR waits in the session's
+ * buffer and the close discards it, so now and then a refusal arrives as the close alone ({@link Outcome#CLOSED}).
+ */
+final class StompProbe implements AutoCloseable {
+
+    /** What became of a frame sent with a receipt request. */
+    enum Outcome { RECEIPT, ERROR, CLOSED }
+
+    private final WebSocketStompClient client;
+    private final ThreadPoolTaskScheduler scheduler;
+    private final StompSession session;
+    private final CompletableFuture<String> error;
+    private final CompletableFuture<Throwable> closed;
+
+    private StompProbe(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler, StompSession session,
+            CompletableFuture<String> error, CompletableFuture<Throwable> closed) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.session = session;
+        this.error = error;
+        this.closed = closed;
+    }
+
+    static StompProbe connect(int port, String token) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("stomp-probe-");
+        scheduler.initialize();
+        client.setTaskScheduler(scheduler);
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Authorization", "Bearer " + token);
+        CompletableFuture<String> error = new CompletableFuture<>();
+        CompletableFuture<Throwable> closed = new CompletableFuture<>();
+        StompSessionHandlerAdapter handler = new StompSessionHandlerAdapter() {
+            @Override
+            public Type getPayloadType(StompHeaders frame) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders frame, Object payload) {
+                // The session handler sees only frames no subscription claims: here, ERROR frames.
+                String message = frame.getFirst("message");
+                error.complete(message == null ? "" : message);
+            }
+
+            @Override
+            public void handleTransportError(StompSession session, Throwable exception) {
+                closed.complete(exception);
+            }
+        };
+        try {
+            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers, handler)
+                    .get(10, TimeUnit.SECONDS);
+            session.setAutoReceipt(true);
+            return new StompProbe(client, scheduler, session, error, closed);
+        } catch (Exception e) {
+            client.stop();
+            scheduler.shutdown();
+            throw e;
+        }
+    }
+
+    /** Subscribes and answers whether the server confirmed it (RECEIPT) or refused it (ERROR, or CLOSED). */
+    Outcome subscribe(String destination) throws Exception {
+        return subscribe(destination, new LinkedBlockingQueue<>());
+    }
+
+    /** Like {@link #subscribe(String)}; what arrives on the subscription goes to {@code inbox} as text. */
+    Outcome subscribe(String destination, BlockingQueue<String> inbox) throws Exception {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        error.thenRun(() -> outcome.complete(Outcome.ERROR));
+        closed.thenRun(() -> outcome.complete(Outcome.CLOSED));
+        StompSession.Subscription subscription = session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return byte[].class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                inbox.add(new String((byte[]) payload, StandardCharsets.UTF_8));
+            }
+        });
+        subscription.addReceiptTask(() -> outcome.complete(Outcome.RECEIPT));
+        return outcome.get(15, TimeUnit.SECONDS);
+    }
+
+    /** Sends a JSON body; a refusal shows in {@link #errorMessage()}. */
+    void send(String destination, String json) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        session.send(headers, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The ERROR frame's message, once one arrived; empty if the server closed the connection without one. */
+    Optional<String> errorMessage() throws Exception {
+        CompletableFuture.anyOf(error, closed).get(15, TimeUnit.SECONDS);
+        return Optional.ofNullable(error.getNow(null));
+    }
+
+    /** Waits until the server has closed the connection. */
+    boolean awaitClosed() throws Exception {
+        closed.get(15, TimeUnit.SECONDS);
+        return !session.isConnected();
+    }
+
+    boolean isConnected() {
+        return session.isConnected() && !closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (session.isConnected()) {
+            session.disconnect();
+        }
+        client.stop();
+        scheduler.shutdown();
+    }
+}
