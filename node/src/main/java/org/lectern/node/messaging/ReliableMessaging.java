@@ -10,7 +10,6 @@ import org.lectern.node.cluster.ReplayLogSnapshot;
 import org.lectern.shared.realtime.ReplayRequest;
 import org.lectern.shared.realtime.ReplayResponse;
 import org.lectern.shared.realtime.Sequenced;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -35,10 +34,10 @@ public class ReliableMessaging {
     private final ReplayProperties bounds;
     private final JsonMapper json;
     private final Clock clock;
-    private final ObjectProvider<ReplayAccess> access;
+    private final ReplayAccess access;
 
     ReliableMessaging(SimpMessagingTemplate template, ReplayLog log, ReplayProperties bounds, JsonMapper json,
-            Clock clock, ObjectProvider<ReplayAccess> access) {
+            Clock clock, ReplayAccess access) {
         this.template = template;
         this.log = log;
         this.bounds = bounds;
@@ -80,7 +79,7 @@ public class ReliableMessaging {
             return ReplayResponse.rejected(destination, "a destination and a lastSeq of 0 or more are required");
         }
         if (caller == null || Target.subscribedBy(caller.getName(), destination) == null
-                || !access.getIfAvailable(ReplayAccess::ownAndSystem).mayRead(caller, destination)) {
+                || !access.mayRead(caller, destination)) {
             return ReplayResponse.rejected(destination, "not a destination you may read");
         }
         ReplayLogSnapshot snapshot = log.read(Target.subscribedBy(caller.getName(), destination).logKey());

@@ -2,10 +2,8 @@ package org.lectern.node.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
-import java.util.Optional;
-import org.lectern.shared.topics.AccessRule;
+import java.util.Locale;
 import org.lectern.shared.topics.DestinationKind;
-import org.lectern.shared.topics.TopicMatch;
 import org.lectern.shared.topics.TopicRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +29,12 @@ class StompAuthorization implements ChannelInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(StompAuthorization.class);
 
-    private final SubscriptionAuthorizer authorizer;
+    private final DestinationRules rules;
     private final MeterRegistry meters;
     private final String nodeId;
 
-    StompAuthorization(SubscriptionAuthorizer authorizer, MeterRegistry meters,
-            @Value("${lectern.node.id}") String nodeId) {
-        this.authorizer = authorizer;
+    StompAuthorization(DestinationRules rules, MeterRegistry meters, @Value("${lectern.node.id}") String nodeId) {
+        this.rules = rules;
         this.meters = meters;
         this.nodeId = nodeId;
     }
@@ -62,20 +59,9 @@ class StompAuthorization implements ChannelInterceptor {
         String destination = accessor.getDestination();
         Principal user = accessor.getUser();
         String login = user == null ? null : user.getName();
-        if (TopicRegistry.hasWildcard(destination)) {
-            throw refuse(message, command, login, destination, "wildcard");
-        }
-        Optional<TopicMatch> match = TopicRegistry.match(destination)
-                .filter(found -> isOneOf(found.declaration().kind(), allowedKinds));
-        if (match.isEmpty()) {
-            throw refuse(message, command, login, destination, "undeclared");
-        }
-        AccessRule rule = match.get().declaration().rule();
-        // Personal destinations resolve to the connected user's own session queue; being logged in is the rule.
-        boolean allowed = login != null && (rule == AccessRule.OWN_USER
-                || authorizer.mayAccess(login, rule, match.get().ids()));
-        if (!allowed) {
-            throw refuse(message, command, login, destination, "forbidden");
+        DestinationRules.Verdict verdict = rules.decide(login, destination, allowedKinds);
+        if (verdict != DestinationRules.Verdict.ALLOWED) {
+            throw refuse(message, command, login, destination, verdict.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -97,12 +83,4 @@ class StompAuthorization implements ChannelInterceptor {
         return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
-    private static boolean isOneOf(DestinationKind kind, DestinationKind... kinds) {
-        for (DestinationKind candidate : kinds) {
-            if (candidate == kind) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

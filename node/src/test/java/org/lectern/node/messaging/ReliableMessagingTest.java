@@ -21,7 +21,6 @@ import org.lectern.shared.realtime.ReplayOutcome;
 import org.lectern.shared.realtime.ReplayRequest;
 import org.lectern.shared.realtime.ReplayResponse;
 import org.lectern.shared.realtime.Sequenced;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -34,13 +33,15 @@ class ReliableMessagingTest {
 
     private final List<Message<?>> sent = new ArrayList<>();
     private final MemoryLog log = new MemoryLog();
-    private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    /** Stands in for {@link DestinationRules}: the caller's own personal destinations and the system topic. */
+    private ReplayAccess access = (caller, destination) ->
+            destination.startsWith("/user/queue/") || destination.equals("/topic/system");
     private Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
 
     private ReliableMessaging messaging() {
         SimpMessagingTemplate template = new SimpMessagingTemplate((message, timeout) -> sent.add(message));
         return new ReliableMessaging(template, log, new ReplayProperties(3, Duration.ofMinutes(15)),
-                JsonMapper.builder().build(), clock, beans.getBeanProvider(ReplayAccess.class));
+                JsonMapper.builder().build(), clock, access);
     }
 
     record Tick(int n) {
@@ -162,9 +163,8 @@ class ReliableMessagingTest {
         }
 
         @Test
-        void shouldAskTheReplayAccessBeanWhenThereIsOne() {
-            beans.addBean("courseAccess", (ReplayAccess) (caller, destination) ->
-                    destination.equals("/topic/courses/1/students"));
+        void shouldReplayExactlyWhatTheReplayAccessAllows() {
+            access = (caller, destination) -> destination.equals("/topic/courses/1/students");
             ReliableMessaging messaging = messaging();
             messaging.publish("/topic/courses/1/students", new Tick(1));
 

@@ -24,10 +24,10 @@ class StompAuthorizationTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> asked = new ArrayList<>();
     private boolean answer = true;
-    private final StompAuthorization authorization = new StompAuthorization((login, rule, ids) -> {
+    private final StompAuthorization authorization = new StompAuthorization(new DestinationRules((login, rule, ids) -> {
         asked.add(login + " " + rule + " " + ids);
         return answer;
-    }, meters, "node-t");
+    }), meters, "node-t");
     private final ExecutorSubscribableChannel channel = new ExecutorSubscribableChannel();
 
     @Nested
