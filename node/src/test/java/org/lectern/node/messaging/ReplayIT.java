@@ -141,7 +141,7 @@ class ReplayIT {
     @Order(2)
     void shouldSequencePersonalDestinationsPerUserAndAskForAReloadBeyondTheBound() throws Exception {
         ReliableMessaging onA = nodeA.getBean(ReliableMessaging.class);
-        String personal = "/queue/replay-it";
+        String personal = "/queue/results";
         String token = clientOf(nodeB).tokenFor("student2", "demo");
 
         try (SequencedStompClient student = SequencedStompClient.connect(TestNodes.httpPort(nodeB), token)) {
@@ -180,20 +180,20 @@ class ReplayIT {
     @Test
     @Order(3)
     void shouldRejectAReplayOfADestinationTheCallerMayNotRead() throws Exception {
-        nodeA.getBean(ReliableMessaging.class).publish("/user/student1/queue/secret", new Tick(1));
+        nodeA.getBean(ReliableMessaging.class).publish("/user/student1/queue/errors", new Tick(1));
         String token = clientOf(nodeA).tokenFor("student2", "demo");
 
         try (SequencedStompClient student = SequencedStompClient.connect(TestNodes.httpPort(nodeA), token)) {
             BlockingQueue<ReplayResponse<Map<String, Object>>> replies = student.subscribeReplays();
-            for (String destination : List.of("/user/student1/queue/secret", "/topic/courses/1/instructors",
-                    "/queue/secret", "/app/replay")) {
+            for (String destination : List.of("/user/student1/queue/errors", "/topic/courses/1/instructors",
+                    "/queue/errors", "/app/replay")) {
                 student.askReplay(destination, 0);
                 ReplayResponse<Map<String, Object>> reply = replies.poll(20, TimeUnit.SECONDS);
                 assertThat(reply).as(destination).isNotNull();
                 assertThat(reply.outcome()).as(destination).isEqualTo(ReplayOutcome.REJECTED);
                 assertThat(reply.messages()).as(destination).isEmpty();
             }
-            student.askReplay("/user/queue/secret", 0); // their own: never written, so nothing missed
+            student.askReplay("/user/queue/errors", 0); // their own: never written, so nothing missed
             ReplayResponse<Map<String, Object>> own = replies.poll(20, TimeUnit.SECONDS);
             assertThat(own.outcome()).isEqualTo(ReplayOutcome.REPLAYED);
             assertThat(own.latestSeq()).isZero();
@@ -248,7 +248,7 @@ class ReplayIT {
         int users = 40;
         // Forty logs spread over the partitions: some are surely owned by node A.
         IntStream.range(0, users).forEach(user -> IntStream.rangeClosed(1, 3)
-                .forEach(n -> onA.publish("/user/survivor" + user + "/queue/replay-it", new Tick(n))));
+                .forEach(n -> onA.publish("/user/survivor" + user + "/queue/results", new Tick(n))));
 
         nodeA.getBean(HazelcastInstance.class).getLifecycleService().terminate(); // dies: no migration
         nodeA.close();
@@ -257,7 +257,7 @@ class ReplayIT {
         ReliableMessaging onB = nodeB.getBean(ReliableMessaging.class);
         IntStream.range(0, users).forEach(user -> {
             Principal survivor = () -> "survivor" + user;
-            ReplayResponse<?> reply = onB.replay(survivor, new ReplayRequest("/user/queue/replay-it", 0));
+            ReplayResponse<?> reply = onB.replay(survivor, new ReplayRequest("/user/queue/results", 0));
             assertThat(reply.outcome()).as("survivor%d", user).isEqualTo(ReplayOutcome.REPLAYED);
             assertThat(reply.messages()).as("survivor%d", user).extracting(Sequenced::seq)
                     .containsExactly(1L, 2L, 3L);
