@@ -2,6 +2,8 @@ package org.lectern.console.members;
 
 import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,6 +24,7 @@ public final class MemberRow {
     private final ReadOnlyObjectWrapper<Integer> weight = new ReadOnlyObjectWrapper<>(this, "weight");
     private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper(this, "uptime");
     private final ReadOnlyStringWrapper lastPublished = new ReadOnlyStringWrapper(this, "lastPublished");
+    private final ReadOnlyBooleanWrapper brokerConnected = new ReadOnlyBooleanWrapper(this, "brokerConnected");
 
     MemberRow(NodeStatus status, Instant now) {
         this.nodeId = new ReadOnlyStringWrapper(this, "nodeId", status.nodeId());
@@ -35,6 +38,7 @@ public final class MemberRow {
         weight.set(status.weight());
         uptime.set(formatUptime(Duration.between(status.startedAt(), now)));
         lastPublished.set(formatAge(Duration.between(status.publishedAt(), now)));
+        brokerConnected.set(status.brokerConnected());
     }
 
     public String nodeId() {
@@ -69,6 +73,11 @@ public final class MemberRow {
     /** How long ago the node last published its status, e.g. {@code 2 s ago}. */
     public ReadOnlyStringProperty lastPublishedProperty() {
         return lastPublished.getReadOnlyProperty();
+    }
+
+    /** Whether the node reaches the message broker; while it does not, its users get no real-time messages. */
+    public ReadOnlyBooleanProperty brokerConnectedProperty() {
+        return brokerConnected.getReadOnlyProperty();
     }
 
     static String formatUptime(Duration uptime) {

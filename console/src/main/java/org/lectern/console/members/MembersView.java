@@ -32,6 +32,9 @@ public final class MembersView extends BorderPane {
         table.getColumns().add(column("Version", MemberRow::versionProperty));
         table.getColumns().add(column("HTTP address", MemberRow::httpAddressProperty));
         table.getColumns().add(column("Weight", MemberRow::weightProperty));
+        TableColumn<MemberRow, Boolean> broker = column("Broker", MemberRow::brokerConnectedProperty);
+        broker.setCellFactory(ignored -> new BrokerCell());
+        table.getColumns().add(broker);
         table.getColumns().add(column("Uptime", MemberRow::uptimeProperty));
         table.getColumns().add(column("Last published", MemberRow::lastPublishedProperty));
         setCenter(table);
@@ -43,6 +46,24 @@ public final class MembersView extends BorderPane {
         // Rows are kept in node-id order by the view-model; sorting in the table would move them under the cursor.
         column.setSortable(false);
         return column;
+    }
+
+    /** Says whether the node reaches the broker, with the pseudo-class {@code :down} when it does not. */
+    private static final class BrokerCell extends TableCell<MemberRow, Boolean> {
+
+        private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
+
+        BrokerCell() {
+            getStyleClass().add("broker-cell");
+        }
+
+        @Override
+        protected void updateItem(Boolean connected, boolean empty) {
+            super.updateItem(connected, empty);
+            boolean known = !empty && connected != null;
+            setText(known ? (connected ? "connected" : "DOWN") : null);
+            pseudoClassStateChanged(DOWN, known && !connected);
+        }
     }
 
     /** Shows the state as text and as a pseudo-class, so the stylesheet can colour it. */

@@ -138,7 +138,7 @@ class LecternConsoleAppIT {
         String memberUuid = member.getCluster().getLocalMember().getUuid().toString();
         String httpAddress = "127.0.0.1:" + (8081 + member.getCluster().getMembers().size() - 1);
         member.getMap(ClusterStructures.NODE_STATUS).set(nodeId,
-                new NodeStatus(nodeId, memberUuid, httpAddress, "0.1.0-test", now - 60_000, 100, NodeState.READY, now));
+                new NodeStatus(nodeId, memberUuid, httpAddress, "0.1.0-test", now - 60_000, 100, NodeState.READY, now, true));
     }
 
     private List<String> shownNodeIds() throws Exception {

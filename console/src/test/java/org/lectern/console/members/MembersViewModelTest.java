@@ -37,7 +37,7 @@ class MembersViewModelTest {
 
     private static NodeStatus status(String nodeId, String memberUuid, NodeState state) {
         return new NodeStatus(nodeId, memberUuid, nodeId + ":8080", "1.0.0",
-                NOW.minus(Duration.ofMinutes(5)).toEpochMilli(), 100, state, NOW.minusSeconds(2).toEpochMilli());
+                NOW.minus(Duration.ofMinutes(5)).toEpochMilli(), 100, state, NOW.minusSeconds(2).toEpochMilli(), true);
     }
 
     private void show(Set<String> members, NodeStatus... statuses) {
@@ -112,6 +112,20 @@ class MembersViewModelTest {
 
             assertThat(viewModel.rows()).singleElement().isSameAs(before);
             assertThat(before.stateProperty().get()).isEqualTo(NodeState.DRAINING);
+        }
+
+        @Test
+        void shouldShowWhenANodeLosesItsBroker() {
+            show(Set.of("u1"), status("node-a", "u1", NodeState.READY));
+            MemberRow row = viewModel.rows().get(0);
+            assertThat(row.brokerConnectedProperty().get()).isTrue();
+
+            NodeStatus cutOff = status("node-a", "u1", NodeState.READY);
+            show(Set.of("u1"), new NodeStatus(cutOff.nodeId(), cutOff.memberUuid(), cutOff.httpAddress(),
+                    cutOff.version(), cutOff.startedAtMillis(), cutOff.weight(), cutOff.state(),
+                    cutOff.publishedAtMillis(), false));
+
+            assertThat(row.brokerConnectedProperty().get()).isFalse();
         }
 
         @Test

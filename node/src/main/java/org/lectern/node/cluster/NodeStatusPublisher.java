@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.lectern.node.messaging.BrokerConnection;
 import org.lectern.shared.cluster.NodeState;
 import org.lectern.shared.cluster.NodeStatus;
 import org.slf4j.Logger;
@@ -31,17 +32,20 @@ class NodeStatusPublisher {
     private final NodeProperties node;
     private final ClusterProperties cluster;
     private final ApplicationAvailability availability;
+    private final BrokerConnection broker;
     private final Clock clock;
     private final String version;
     private final long startedAtMillis;
     private final AtomicReference<String> httpAddress = new AtomicReference<>();
 
     NodeStatusPublisher(NodeStatusBoard board, NodeProperties node, ClusterProperties cluster,
-            ApplicationAvailability availability, ObjectProvider<BuildProperties> buildProperties, Clock clock) {
+            ApplicationAvailability availability, BrokerConnection broker, ObjectProvider<BuildProperties> buildProperties,
+            Clock clock) {
         this.board = board;
         this.node = node;
         this.cluster = cluster;
         this.availability = availability;
+        this.broker = broker;
         this.clock = clock;
         BuildProperties build = buildProperties.getIfAvailable();
         this.version = build == null ? "development" : build.getVersion();
@@ -77,7 +81,7 @@ class NodeStatusPublisher {
                 ? NodeState.READY
                 : NodeState.STARTING;
         return new NodeStatus(node.id(), board.localMemberId(), address, version, startedAtMillis,
-                node.weight(), state, clock.millis());
+                node.weight(), state, clock.millis(), broker.isConnected());
     }
 
     private Duration timeToLive() {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the node still serves REST, and the relay reconnects by itself. Also the gauge {@value #GAUGE} (1 connected, 0 not).
  */
 @Component(BrokerHealthIndicator.BEAN_NAME)
-class BrokerHealthIndicator implements HealthIndicator {
+class BrokerHealthIndicator implements HealthIndicator, BrokerConnection {
 
     /** Makes the contributor {@code messageBroker}: {@code broker} is the name of its health group. */
     static final String BEAN_NAME = "messageBrokerHealthIndicator";
@@ -45,6 +45,11 @@ class BrokerHealthIndicator implements HealthIndicator {
                         + "until the relay reconnects");
             }
         }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return available.get();
     }
 
     @Override

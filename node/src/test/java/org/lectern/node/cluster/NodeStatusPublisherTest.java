@@ -23,11 +23,13 @@ import org.springframework.context.support.StaticApplicationContext;
 class NodeStatusPublisherTest {
 
     private final RecordingBoard board = new RecordingBoard();
+    private boolean brokerConnected = true;
     private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     private final NodeStatusPublisher publisher = new NodeStatusPublisher(board, new NodeProperties("node-7", 3),
             new ClusterProperties("lectern", "10.0.0.7", 5701, List.of("10.0.0.7:5701"), Duration.ofSeconds(2)),
-            availability, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class), clock);
+            availability, () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
+            clock);
 
     @Nested
     class BeforeTheWebServerStarted {
@@ -59,6 +61,16 @@ class NodeStatusPublisherTest {
             assertThat(status.version()).isEqualTo("development");
             assertThat(status.publishedAt()).isEqualTo(clock.instant());
             assertThat(board.timeToLive).isEqualTo(Duration.ofSeconds(6));
+            assertThat(status.brokerConnected()).isTrue();
+        }
+
+        @Test
+        void shouldSayWhenItsBrokerIsUnreachable() {
+            brokerConnected = false;
+
+            publisher.announceHttpAddress("10.0.0.7:8080");
+
+            assertThat(board.published).extracting(NodeStatus::brokerConnected).containsExactly(false);
         }
 
         @Test

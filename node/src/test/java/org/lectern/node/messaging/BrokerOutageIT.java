@@ -15,10 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lectern.node.cluster.NodeStatusBoard;
 import org.lectern.node.messaging.SequencedStompClient.Received;
 import org.lectern.node.messaging.SequencedStompClient.Tick;
 import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
+import org.lectern.shared.cluster.NodeStatus;
 import org.lectern.shared.realtime.ReplayOutcome;
 import org.lectern.shared.realtime.ReplayResponse;
 import org.lectern.shared.realtime.Sequenced;
@@ -121,6 +123,9 @@ class BrokerOutageIT {
             assertThat(health.statusCode()).isEqualTo(available ? 200 : 503);
             assertThat(LecternClient.json(health).get("status").asString()).isEqualTo(available ? "UP" : "DOWN");
             assertThat(meters.get(BrokerHealthIndicator.GAUGE).gauge().value()).isEqualTo(available ? 1.0 : 0.0);
+            // What the console shows: the node's own status record in the cluster.
+            assertThat(node.getBean(NodeStatusBoard.class).all()).extracting(NodeStatus::brokerConnected)
+                    .containsOnly(available);
         });
     }
 

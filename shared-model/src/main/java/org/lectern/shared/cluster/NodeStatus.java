@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param weight        the node's load-balancing weight (0 takes no new users)
  * @param state         the node's life-cycle state
  * @param publishedAtMillis when this record was published, epoch milliseconds
+ * @param brokerConnected whether the node's STOMP relay is connected to the message broker: while it is not, the
+ *                        node serves REST but delivers no real-time messages
  */
 public record NodeStatus(
         String nodeId,
@@ -26,7 +28,8 @@ public record NodeStatus(
         long startedAtMillis,
         int weight,
         NodeState state,
-        long publishedAtMillis) {
+        long publishedAtMillis,
+        boolean brokerConnected) {
 
     public NodeStatus {
         Objects.requireNonNull(nodeId, "nodeId");

@@ -1,0 +1,7 @@
+package org.lectern.node.messaging;
+
+/** Whether this node's STOMP relay is connected to the message broker right now. */
+public interface BrokerConnection {
+
+    boolean isConnected();
+}
