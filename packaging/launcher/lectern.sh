@@ -50,17 +50,22 @@ find_java() {
     [ "$major" -ge 17 ] || die "JDK $major found at $JAVA, Lectern needs JDK 17 or newer (set JAVA_HOME)"
 }
 
-# Builds the jars with the Maven wrapper when they are missing or older than any source.
+# True when the jar is missing or older than any of the given files or folders (main sources and poms only:
+# tests do not go into a jar).
+jar_is_stale() {
+    jar=$1
+    shift
+    [ -f "$jar" ] || return 0
+    [ -n "$(find "$@" -type f -newer "$jar" -print 2>/dev/null | head -n 1)" ]
+}
+
+# Builds the jars with the Maven wrapper when they are missing or older than their sources.
 build_if_stale() {
     stale=no
-    for jar in "$NODE_JAR" "$CONSOLE_JAR"; do
-        if [ ! -f "$jar" ]; then
-            stale=yes
-        elif [ -n "$(find "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model" "$HOME_DIR/node" "$HOME_DIR/console" \
-                -path '*/target' -prune -o -type f -newer "$jar" -print | head -n 1)" ]; then
-            stale=yes
-        fi
-    done
+    jar_is_stale "$NODE_JAR" "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model/pom.xml" "$HOME_DIR/shared-model/src/main" \
+        "$HOME_DIR/node/pom.xml" "$HOME_DIR/node/src/main" && stale=yes
+    jar_is_stale "$CONSOLE_JAR" "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model/pom.xml" "$HOME_DIR/shared-model/src/main" \
+        "$HOME_DIR/console/pom.xml" "$HOME_DIR/console/src/main" && stale=yes
     [ "$stale" = no ] && return 0
     # Symbolic links resolved, so /usr/bin/java leads to the JDK it belongs to.
     java_real=$(cd "$(dirname "$JAVA")" && pwd -P)/$(basename "$JAVA")
@@ -68,6 +73,8 @@ build_if_stale() {
     [ -x "$(dirname "$java_real")/javac" ] || die "building needs a JDK, but $JAVA has no javac next to it"
     echo "Building Lectern (the first build downloads Maven and libraries, a few minutes)..."
     (cd "$HOME_DIR" && ./mvnw -q -B -DskipTests package) || die "the build failed (see above)"
+    # Maven leaves an up-to-date jar untouched; mark both as built now, or they would look stale forever.
+    touch "$NODE_JAR" "$CONSOLE_JAR"
 }
 
 has_display() {

@@ -110,6 +110,17 @@ class LauncherIT {
         }
 
         @Test
+        void shouldNotRebuildWhenOnlyTestsChanged() throws Exception {
+            Path aTest = HOME.resolve("node/src/test/java/org/lectern/node/course/MyCoursesIT.java");
+            assertThat(aTest.toFile().setLastModified(System.currentTimeMillis())).isTrue();
+            try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                Run run = run("demo", "--no-console", "--port", String.valueOf(occupied.getLocalPort()));
+
+                assertThat(run.output).doesNotContain("Building Lectern").contains("is busy");
+            }
+        }
+
+        @Test
         void shouldServeAStudentAndStopCleanly() throws Exception {
             assumeTrue(free(5701) && free(61613), "a Lectern demo already runs here (ports 5701/61613 busy)");
             int port = freePort();
