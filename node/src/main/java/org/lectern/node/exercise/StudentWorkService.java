@@ -20,6 +20,7 @@ import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
 import org.lectern.shared.exercise.SubmissionSaved;
+import org.lectern.shared.team.TeamEdit;
 import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -101,7 +102,7 @@ class StudentWorkService {
         checkOpen(exercise);
         Participation participation = participations.participationFor(exercise, user.id(), false);
         SavedSubmission saved = submissions.save(participation.getId(), content, idempotencyKey, true, user.id());
-        published(exercise, saved);
+        published(exercise, participation, user, saved, content.text());
         return SaveResult.of(saved);
     }
 
@@ -155,15 +156,25 @@ class StudentWorkService {
         if (saved.replayed()) {
             files.delete(stored.relativePath()); // a concurrent retry won: its file is the one that counts
         }
-        published(exercise, saved);
+        published(exercise, participation, user, saved, null);
         return SaveResult.of(saved);
     }
 
-    /** Tells the exercise's staff of a new version (the save has committed); a replayed save is no news. */
-    private void published(Exercise exercise, SavedSubmission saved) {
-        if (!saved.replayed()) {
-            live.publishAfterCommit(TopicRegistry.EXERCISE_SUBMISSIONS.destination(exercise.getId()),
-                    new SubmissionSaved(exercise.getId(), saved.participationId(), saved.version(), saved.savedAt()));
+    /**
+     * Tells the exercise's staff of a new version (the save has committed), and in a team exercise the team, with
+     * the content, so teammates see it live; a replayed save is no news.
+     */
+    private void published(Exercise exercise, Participation participation, CurrentUser author, SavedSubmission saved,
+            String content) {
+        if (saved.replayed()) {
+            return;
+        }
+        live.publishAfterCommit(TopicRegistry.EXERCISE_SUBMISSIONS.destination(exercise.getId()),
+                new SubmissionSaved(exercise.getId(), saved.participationId(), saved.version(), saved.savedAt()));
+        if (participation.getTeamId() != null) {
+            live.publishAfterCommit(TopicRegistry.TEAM.destination(participation.getTeamId()),
+                    new TeamEdit(participation.getTeamId(), exercise.getId(), author.login(), saved.version(),
+                            saved.savedAt(), content));
         }
     }
 
