@@ -24,6 +24,7 @@ import org.lectern.node.exercise.Participation;
 import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.Submission;
 import org.lectern.node.exercise.SubmissionService;
+import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.notification.NotificationService;
 import org.lectern.node.team.TeamMembershipDirectory;
 import org.lectern.node.user.CurrentUser;
@@ -32,6 +33,8 @@ import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
+import org.lectern.shared.assessment.AssessmentResult;
+import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -56,11 +59,13 @@ class AssessmentService {
     private final UserDirectory users;
     private final TeamMembershipDirectory teams;
     private final NotificationService notifications;
+    private final LiveEvents live;
     private final Clock clock;
 
     AssessmentService(ExerciseCatalog exercises, ParticipationService participations, SubmissionService submissions,
             ResultService results, CourseAccess access, UserDirectory users, TeamMembershipDirectory teams,
-            NotificationService notifications, Clock clock) {
+            NotificationService notifications, LiveEvents live, Clock clock) {
+        this.live = live;
         this.exercises = exercises;
         this.participations = participations;
         this.submissions = submissions;
@@ -133,10 +138,18 @@ class AssessmentService {
         }
         Result result = results.recordManual(participation.getId(), submissionId, score, exercise.getMaxPoints(),
                 caller.id(), feedback);
+        AssessmentResult published = new AssessmentResult(exercise.getId(), participation.getId(), submissionId,
+                result.getScore(), result.getMaxScore(), result.getCompletedAt());
+        live.publishAfterCommit(TopicRegistry.EXERCISE_RESULTS.destination(exercise.getId()), published);
         if (visibleToStudents(result, exercise)) {
             String text = "Your submission to '" + exercise.getTitle() + "' was assessed: "
                     + plain(result.getScore()) + " of " + plain(result.getMaxScore()) + " points.";
-            ownerLogins(participation).forEach(login -> notifications.notify(login, "Assessment available", text));
+            List<String> owners = ownerLogins(participation);
+            owners.forEach(login -> notifications.notify(login, "Assessment available", text));
+            if (!exercise.isExamExercise()) {
+                // Exam results are published by the exam; the rest as soon as the student may read them.
+                owners.forEach(login -> live.publishToUserAfterCommit(login, TopicRegistry.RESULTS, published));
+            }
         }
         return ResultView.of(result);
     }

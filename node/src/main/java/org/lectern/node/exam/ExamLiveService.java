@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.lectern.node.course.CourseRole;
+import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.notification.NotificationService;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.NotFoundException;
+import org.lectern.shared.exam.ExamWorkingTimeChanged;
+import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +29,11 @@ class ExamLiveService {
     static final String WORKING_TIME_TITLE = "Working time changed";
 
     private static final int FIGURE_MINUTES = 10;
+    /**
+     * Live figures go to the exam's staff at most once per interval per exam from each node: counting reads every
+     * save of the last minutes, which a whole class saving at once must not repeat per save.
+     */
+    static final Duration FIGURES_INTERVAL = Duration.ofSeconds(2);
 
     private final ExamRepository exams;
     private final ExamRegistrationRepository registrations;
@@ -35,12 +43,14 @@ class ExamLiveService {
     private final ExamAccess access;
     private final NotificationService notifications;
     private final UserDirectory users;
+    private final LiveEvents live;
     private final Clock clock;
 
     ExamLiveService(ExamRepository exams, ExamRegistrationRepository registrations,
             ExamAnnouncementRepository announcements, StudentExamRepository studentExams,
             ExerciseGroupRepository groups, ExamAccess access, NotificationService notifications, UserDirectory users,
-            Clock clock) {
+            LiveEvents live, Clock clock) {
+        this.live = live;
         this.exams = exams;
         this.registrations = registrations;
         this.announcements = announcements;
@@ -60,6 +70,8 @@ class ExamLiveService {
                 new ExamAnnouncement(examId, text, user.id(), clock.instant()));
         List<Long> students = registrations.userIdsOf(examId);
         notifyStudents(students, ANNOUNCEMENT_TITLE, exam.getTitle() + ": " + text);
+        live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId),
+                new org.lectern.shared.exam.ExamAnnouncement(examId, text, announcement.getCreatedAt()));
         return AnnouncementView.of(announcement);
     }
 
@@ -100,6 +112,8 @@ class ExamLiveService {
                 .map(StudentExam::getUserId).toList();
         int changed = studentExams.changeWorkingTimeOfUnsubmitted(examId, seconds);
         notifyStudents(students, WORKING_TIME_TITLE, workingTimeText(exam, seconds));
+        live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId),
+                new ExamWorkingTimeChanged(examId, seconds));
         return changed;
     }
 
@@ -107,6 +121,12 @@ class ExamLiveService {
     @Transactional(readOnly = true)
     ExamFigures figures(long examId, CurrentUser user) {
         access.require(examId, user, CourseRole.TUTOR);
+        return figuresOf(examId);
+    }
+
+    /** The figures without an access check, for the push to the staff topic (authorized on subscription). */
+    @Transactional(readOnly = true)
+    ExamFigures figuresOf(long examId) {
         Instant now = clock.instant();
         long[] perMinute = new long[FIGURE_MINUTES];
         for (Instant savedAt : groups.saveTimesSince(examId, now.minus(Duration.ofMinutes(FIGURE_MINUTES)))) {

@@ -13,12 +13,14 @@ import org.lectern.node.exercise.Participation;
 import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.SubmissionContent;
 import org.lectern.node.exercise.SubmissionService;
+import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
+import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,12 +46,17 @@ public class StudentExamService {
     private final ParticipationService participations;
     private final SubmissionService submissions;
     private final UserDirectory users;
+    private final ExamLiveService examLive;
+    private final LiveEvents live;
     private final Clock clock;
 
     StudentExamService(ExamRepository exams, ExerciseGroupRepository groups, StudentExamRepository studentExams,
             StudentExamExerciseRepository studentExamExercises, StudentExamWriter writer, ExerciseDraw draw,
             ExamAccess access, ExerciseCatalog exercises, ParticipationService participations,
-            SubmissionService submissions, UserDirectory users, Clock clock) {
+            SubmissionService submissions, UserDirectory users, ExamLiveService examLive, LiveEvents live,
+            Clock clock) {
+        this.examLive = examLive;
+        this.live = live;
         this.exams = exams;
         this.groups = groups;
         this.studentExams = studentExams;
@@ -135,6 +142,7 @@ public class StudentExamService {
                         + " to " + exam.getEndDate() + ".");
             }
             studentExam.start(now);
+            figuresChanged(examId, testRun);
         }
         return view(exam, studentExam);
     }
@@ -161,7 +169,10 @@ public class StudentExamService {
         }
         requireWorkAccepted(exam, studentExam, clock.instant());
         Participation participation = participations.participationFor(exercise, user.id(), testRun);
-        return SaveResult.of(submissions.save(participation.getId(), content, idempotencyKey, false, user.id()));
+        SaveResult saved = SaveResult.of(submissions.save(participation.getId(), content, idempotencyKey, false,
+                user.id()));
+        figuresChanged(examId, testRun);
+        return saved;
     }
 
     /** Hands the exam in: possible until the individual end plus the grace period, and only once. */
@@ -172,7 +183,16 @@ public class StudentExamService {
         Instant now = clock.instant();
         requireWorkAccepted(exam, studentExam, now);
         studentExam.handIn(now);
+        figuresChanged(examId, testRun);
         return view(exam, studentExam);
+    }
+
+    /** Pushes the live figures to the staff once this transaction commits; test runs never count in them. */
+    private void figuresChanged(long examId, boolean testRun) {
+        if (!testRun) {
+            live.publishThrottled(TopicRegistry.EXAM_STAFF.destination(examId), ExamLiveService.FIGURES_INTERVAL,
+                    () -> examLive.figuresOf(examId));
+        }
     }
 
     private static void requireWorkAccepted(Exam exam, StudentExam studentExam, Instant now) {

@@ -14,10 +14,14 @@ import org.lectern.node.exercise.StudentWork.FileView;
 import org.lectern.node.exercise.StudentWork.ParticipationView;
 import org.lectern.node.exercise.StudentWork.SaveResult;
 import org.lectern.node.exercise.StudentWork.SubmissionView;
+import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
+import org.lectern.shared.exercise.SubmissionSaved;
+import org.lectern.shared.team.TeamEdit;
+import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,10 +54,12 @@ class StudentWorkService {
     private final CourseAccess access;
     private final FileStorage files;
     private final StorageProperties storage;
+    private final LiveEvents live;
     private final Clock clock;
 
     StudentWorkService(ExerciseCatalog catalog, ParticipationService participations, SubmissionService submissions,
-            CourseAccess access, FileStorage files, StorageProperties storage, Clock clock) {
+            CourseAccess access, FileStorage files, StorageProperties storage, LiveEvents live, Clock clock) {
+        this.live = live;
         this.catalog = catalog;
         this.participations = participations;
         this.submissions = submissions;
@@ -95,7 +101,9 @@ class StudentWorkService {
         }
         checkOpen(exercise);
         Participation participation = participations.participationFor(exercise, user.id(), false);
-        return SaveResult.of(submissions.save(participation.getId(), content, idempotencyKey, true, user.id()));
+        SavedSubmission saved = submissions.save(participation.getId(), content, idempotencyKey, true, user.id());
+        published(exercise, participation, user, saved, content.text());
+        return SaveResult.of(saved);
     }
 
     /**
@@ -148,7 +156,26 @@ class StudentWorkService {
         if (saved.replayed()) {
             files.delete(stored.relativePath()); // a concurrent retry won: its file is the one that counts
         }
+        published(exercise, participation, user, saved, null);
         return SaveResult.of(saved);
+    }
+
+    /**
+     * Tells the exercise's staff of a new version (the save has committed), and in a team exercise the team, with
+     * the content, so teammates see it live; a replayed save is no news.
+     */
+    private void published(Exercise exercise, Participation participation, CurrentUser author, SavedSubmission saved,
+            String content) {
+        if (saved.replayed()) {
+            return;
+        }
+        live.publishAfterCommit(TopicRegistry.EXERCISE_SUBMISSIONS.destination(exercise.getId()),
+                new SubmissionSaved(exercise.getId(), saved.participationId(), saved.version(), saved.savedAt()));
+        if (participation.getTeamId() != null) {
+            live.publishAfterCommit(TopicRegistry.TEAM.destination(participation.getTeamId()),
+                    new TeamEdit(participation.getTeamId(), exercise.getId(), author.login(), saved.version(),
+                            saved.savedAt(), content));
+        }
     }
 
     /** The file of a submission, for its owner (the student or their team) or the course's tutors and up. */

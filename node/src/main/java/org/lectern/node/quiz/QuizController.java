@@ -23,10 +23,12 @@ class QuizController {
 
     private final QuizService quizzes;
     private final CourseAccess access;
+    private final QuizLiveEvents live;
 
-    QuizController(QuizService quizzes, CourseAccess access) {
+    QuizController(QuizService quizzes, CourseAccess access, QuizLiveEvents live) {
         this.quizzes = quizzes;
         this.access = access;
+        this.live = live;
     }
 
     @PostMapping("/api/courses/{courseId}/quizzes")
@@ -59,7 +61,9 @@ class QuizController {
     @PostMapping("/api/quizzes/{id}/start")
     QuizView start(@PathVariable long id, CurrentUser user) {
         access.require(quizzes.courseOf(id), user, CourseRole.INSTRUCTOR);
-        return quizzes.start(id);
+        QuizView started = quizzes.start(id);
+        live.started(started);
+        return started;
     }
 
     @GetMapping("/api/quizzes/{id}/live")
@@ -72,7 +76,9 @@ class QuizController {
     SavedAnswers save(@PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @Valid @RequestBody QuizAnswers answers, CurrentUser user) {
         access.requireStudent(quizzes.courseOf(id), user);
-        return quizzes.save(id, user, key, answers);
+        SavedAnswers saved = quizzes.save(id, user, key, answers);
+        live.answersSaved(id);
+        return saved;
     }
 
     @GetMapping("/api/quizzes/{id}/submission")

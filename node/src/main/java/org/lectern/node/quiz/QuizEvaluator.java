@@ -42,6 +42,7 @@ public class QuizEvaluator {
     private final SubmissionService submissions;
     private final ResultService results;
     private final NotificationService notifications;
+    private final QuizLiveEvents live;
     private final UserDirectory users;
     private final QuizAnswerCodec codec;
     private final TransactionTemplate transaction;
@@ -49,7 +50,9 @@ public class QuizEvaluator {
 
     QuizEvaluator(ExerciseCatalog exercises, QuizQuestionRepository questions, ParticipationService participations,
             SubmissionService submissions, ResultService results, NotificationService notifications,
-            UserDirectory users, QuizAnswerCodec codec, PlatformTransactionManager transactionManager, Clock clock) {
+            UserDirectory users, QuizAnswerCodec codec, PlatformTransactionManager transactionManager, Clock clock,
+            QuizLiveEvents live) {
+        this.live = live;
         this.exercises = exercises;
         this.questions = questions;
         this.participations = participations;
@@ -79,7 +82,8 @@ public class QuizEvaluator {
                 List<Notice> notices = transaction.execute(status -> evaluate(quiz));
                 if (notices != null) {
                     evaluated.add(quiz.getId());
-                    notices.forEach(this::send);
+                    live.evaluated(quiz.getCourseId(), quiz.getId());
+                    notices.forEach(notice -> send(quiz, notice));
                 }
             } catch (ConcurrencyFailureException evaluatedElsewhere) {
                 // Another node held the claim longer than the database waits for a lock; it evaluates the quiz.
@@ -113,7 +117,7 @@ public class QuizEvaluator {
             results.recordAutomatic(participation.getId(), latest.map(Submission::getId).orElse(null), score,
                     quiz.getMaxPoints(), feedback);
             if (participation.getStudentId() != null) {
-                notices.add(new Notice(participation.getStudentId(), "You scored " + plain(score) + " of "
+                notices.add(new Notice(participation.getStudentId(), score, "You scored " + plain(score) + " of "
                         + plain(quiz.getMaxPoints()) + " in " + quiz.getTitle()));
             }
         }
@@ -129,10 +133,13 @@ public class QuizEvaluator {
     }
 
     /** Sent after the commit, so no one hears of a result that was rolled back; a failed notice loses no result. */
-    private void send(Notice notice) {
+    private void send(Exercise quiz, Notice notice) {
         try {
             Optional<UserSummary> student = users.find(notice.studentId());
-            student.ifPresent(s -> notifications.notify(s.login(), "Quiz result", notice.text()));
+            student.ifPresent(s -> {
+                notifications.notify(s.login(), "Quiz result", notice.text());
+                live.result(s.login(), quiz.getId(), notice.score(), quiz.getMaxPoints());
+            });
         } catch (RuntimeException e) {
             LOG.warn("Could not notify student {} of their quiz result", notice.studentId(), e);
         }
@@ -142,6 +149,6 @@ public class QuizEvaluator {
         return points.stripTrailingZeros().toPlainString();
     }
 
-    private record Notice(long studentId, String text) {
+    private record Notice(long studentId, BigDecimal score, String text) {
     }
 }

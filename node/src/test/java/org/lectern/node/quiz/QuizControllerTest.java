@@ -52,6 +52,9 @@ class QuizControllerTest {
     @MockitoBean
     private UserDirectory users;
 
+    @MockitoBean
+    private QuizLiveEvents live;
+
     @BeforeEach
     void loggedIn() {
         given(users.find("teacher")).willReturn(Optional.of(new UserSummary(7, "teacher", "Teacher", false)));

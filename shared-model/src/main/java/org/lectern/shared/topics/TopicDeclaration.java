@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param pattern     the destination with {@code {id}} placeholders; personal ones without the {@code /user} prefix
  * @param kind        personal queue, shared topic, or application destination
  * @param rule        who may subscribe (or, for an application destination, send)
- * @param payloadType the simple name of the shared-model record carried as JSON
+ * @param payloadType the simple name of the shared-model record carried as JSON; several, separated by {@code |},
+ *                    where one destination carries several events (each has a {@code type} to tell them apart)
  */
 public record TopicDeclaration(String pattern, DestinationKind kind, AccessRule rule, String payloadType) {
 

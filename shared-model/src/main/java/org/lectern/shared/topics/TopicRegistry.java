@@ -15,7 +15,7 @@ public final class TopicRegistry {
     // Personal destinations: subscribed as /user/queue/..., delivered to the connected user only.
     public static final TopicDeclaration NOTIFICATIONS =
             personal(Destinations.PERSONAL_NOTIFICATIONS, "Notification");
-    public static final TopicDeclaration RESULTS = personal("/queue/results", "ResultMessage");
+    public static final TopicDeclaration RESULTS = personal("/queue/results", "QuizResult|AssessmentResult");
     /** Acknowledgements of saved submissions. */
     public static final TopicDeclaration SUBMISSIONS = personal("/queue/submissions", "SubmissionAck");
     public static final TopicDeclaration CONTROL = personal("/queue/control", "ControlMessage");
@@ -28,7 +28,7 @@ public final class TopicRegistry {
     public static final TopicDeclaration SYSTEM = topic("/topic/system", AccessRule.AUTHENTICATED, "SystemMessage");
     /** Student notifications of a course; quiz started/ended of its live quizzes. */
     public static final TopicDeclaration COURSE_STUDENTS =
-            topic("/topic/courses/{courseId}/students", AccessRule.COURSE_STUDENT, "CourseMessage");
+            topic("/topic/courses/{courseId}/students", AccessRule.COURSE_STUDENT, "QuizStarted|QuizEnded");
     /** Notifications for the tutors of a course. */
     public static final TopicDeclaration COURSE_TUTORS =
             topic("/topic/courses/{courseId}/tutors", AccessRule.COURSE_TUTOR, "CourseMessage");
@@ -36,7 +36,8 @@ public final class TopicRegistry {
             topic("/topic/courses/{courseId}/instructors", AccessRule.COURSE_INSTRUCTOR, "CourseMessage");
     /** Announcements and exam-wide working-time changes, for the exam's registered students. */
     public static final TopicDeclaration EXAM_STUDENTS =
-            topic("/topic/exams/{examId}/students", AccessRule.EXAM_STUDENT, "ExamMessage");
+            topic("/topic/exams/{examId}/students", AccessRule.EXAM_STUDENT,
+                    "ExamAnnouncement|ExamWorkingTimeChanged");
     /** Live figures of a running exam, for its course's staff. */
     public static final TopicDeclaration EXAM_STAFF =
             topic("/topic/exams/{examId}/staff", AccessRule.EXAM_STAFF, "ExamFigures");
@@ -44,11 +45,12 @@ public final class TopicRegistry {
             topic("/topic/quizzes/{exerciseId}/statistics", AccessRule.EXERCISE_STAFF, "QuizStatistics");
     /** Every submission of an exercise, for staff: one subscription per exercise, not per student. */
     public static final TopicDeclaration EXERCISE_SUBMISSIONS =
-            topic("/topic/exercises/{exerciseId}/submissions", AccessRule.EXERCISE_STAFF, "SubmissionMessage");
+            topic("/topic/exercises/{exerciseId}/submissions", AccessRule.EXERCISE_STAFF, "SubmissionSaved");
     public static final TopicDeclaration EXERCISE_RESULTS =
-            topic("/topic/exercises/{exerciseId}/results", AccessRule.EXERCISE_STAFF, "ResultMessage");
+            topic("/topic/exercises/{exerciseId}/results", AccessRule.EXERCISE_STAFF, "AssessmentResult");
     /** Presence and live edits within a team. */
-    public static final TopicDeclaration TEAM = topic("/topic/teams/{teamId}", AccessRule.TEAM_MEMBER, "TeamMessage");
+    public static final TopicDeclaration TEAM =
+            topic("/topic/teams/{teamId}", AccessRule.TEAM_MEMBER, "TeamPresence|TeamEdit");
 
     // Application destinations: a client SENDs here and a node handles it; never relayed to the broker as is.
     /** Asks for what was missed on one destination; answered on {@link #REPLAY}. */
