@@ -5,19 +5,15 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.lectern.node.course.CourseService;
 import org.lectern.node.course.CourseSummary;
-import org.lectern.node.messaging.UserMessaging;
+import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.shared.notification.Notification;
-import org.lectern.shared.topics.Destinations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores notifications, for one user or for a whole course, and pushes them to the users they are for, wherever in
@@ -27,18 +23,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class NotificationService {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-
     private final NotificationRepository notifications;
-    private final UserMessaging messaging;
+    private final LiveEvents live;
     private final UserDirectory users;
     private final CourseService courses;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, UserMessaging messaging, UserDirectory users,
+    NotificationService(NotificationRepository notifications, LiveEvents live, UserDirectory users,
             CourseService courses, Clock clock) {
         this.notifications = notifications;
-        this.messaging = messaging;
+        this.live = live;
         this.users = users;
         this.clock = clock;
         this.courses = courses;
@@ -51,7 +45,7 @@ public class NotificationService {
         StoredNotification stored = notifications.save(
                 StoredNotification.forUser(user.id(), title, text, clock.instant()));
         Notification notification = pushed(stored);
-        afterCommit(() -> messaging.sendToUser(login, Destinations.PERSONAL_NOTIFICATIONS, notification));
+        live.publishToUserAfterCommit(login, TopicRegistry.NOTIFICATIONS, notification);
         return notification;
     }
 
@@ -62,8 +56,7 @@ public class NotificationService {
                 StoredNotification.forCourse(courseId, title, text, clock.instant()));
         Notification notification = pushed(stored);
         List<String> members = courses.memberLogins(courseId);
-        afterCommit(() -> members.forEach(
-                login -> messaging.sendToUser(login, Destinations.PERSONAL_NOTIFICATIONS, notification)));
+        members.forEach(login -> live.publishToUserAfterCommit(login, TopicRegistry.NOTIFICATIONS, notification));
         return stored.toView();
     }
 
@@ -80,29 +73,5 @@ public class NotificationService {
 
     private static Notification pushed(StoredNotification stored) {
         return new Notification(stored.getTitle(), stored.getText(), stored.getCreatedAt().toEpochMilli());
-    }
-
-    /**
-     * Pushes once the stored notification is committed, so nobody hears of a change that was rolled back. A failed
-     * push is logged, never the request's failure: the notification is stored, and the user sees it in their list.
-     */
-    private static void afterCommit(Runnable push) {
-        Runnable guarded = () -> {
-            try {
-                push.run();
-            } catch (RuntimeException e) {
-                log.warn("Could not push a stored notification: {}", e.toString());
-            }
-        };
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            guarded.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                guarded.run();
-            }
-        });
     }
 }

@@ -116,7 +116,7 @@ class TwoNodeClusterIT {
         String adminToken = onA.tokenFor("admin", "demo");
 
         try (StompTestClient studentOnB = StompTestClient.connect(httpPort(nodeB), studentToken)) {
-            BlockingQueue<Notification> inbox = studentOnB.subscribe(
+            BlockingQueue<Notification> inbox = studentOnB.subscribeSequenced(
                     Destinations.subscriptionFor(Destinations.PERSONAL_NOTIFICATIONS), Notification.class);
 
             onA.post("/api/admin/notifications", adminToken,

@@ -20,7 +20,7 @@ class PersonalNotificationIT extends NodeIntegrationTest {
     @Test
     void shouldDeliverANotificationToTheStudentItIsFor() throws Exception {
         try (StompTestClient student = StompTestClient.connect(port, client().tokenFor("student1", "demo"))) {
-            BlockingQueue<Notification> inbox = student.subscribe(SUBSCRIPTION, Notification.class);
+            BlockingQueue<Notification> inbox = student.subscribeSequenced(SUBSCRIPTION, Notification.class);
 
             assertThat(send("student1", "Quiz starts", "The morning quiz starts now").statusCode()).isEqualTo(202);
 
@@ -35,8 +35,8 @@ class PersonalNotificationIT extends NodeIntegrationTest {
     void shouldNotDeliverOneStudentsNotificationToAnother() throws Exception {
         try (StompTestClient alice = StompTestClient.connect(port, client().tokenFor("student1", "demo"));
                 StompTestClient bob = StompTestClient.connect(port, client().tokenFor("student2", "demo"))) {
-            BlockingQueue<Notification> aliceInbox = alice.subscribe(SUBSCRIPTION, Notification.class);
-            BlockingQueue<Notification> bobInbox = bob.subscribe(SUBSCRIPTION, Notification.class);
+            BlockingQueue<Notification> aliceInbox = alice.subscribeSequenced(SUBSCRIPTION, Notification.class);
+            BlockingQueue<Notification> bobInbox = bob.subscribeSequenced(SUBSCRIPTION, Notification.class);
 
             send("student1", "For Alice", "only");
             send("student2", "For Bob", "only");

@@ -73,7 +73,7 @@ class StoredNotificationIT extends NodeIntegrationTest {
         @Test
         void shouldReachEveryMemberOfTheCourseAndNoOneElse() throws Exception {
             try (StompTestClient connected = StompTestClient.connect(port, token(student))) {
-                BlockingQueue<Notification> inbox = connected.subscribe(
+                BlockingQueue<Notification> inbox = connected.subscribeSequenced(
                         Destinations.subscriptionFor(Destinations.PERSONAL_NOTIFICATIONS), Notification.class);
 
                 HttpResponse<String> response = post(instructor, courseId, "Lecture moved", "Room 101 today");

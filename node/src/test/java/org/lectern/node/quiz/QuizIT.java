@@ -373,7 +373,7 @@ class QuizIT extends NodeIntegrationTest {
         void shouldShowTheResultTheSolutionsAndNotifyTheStudentAfterEvaluation() throws Exception {
             save("key-1", answers(0, "[0,1]", "  KIWI "));
             try (StompTestClient socket = StompTestClient.connect(port, student)) {
-                BlockingQueue<Notification> inbox = socket.subscribe(
+                BlockingQueue<Notification> inbox = socket.subscribeSequenced(
                         Destinations.subscriptionFor(Destinations.PERSONAL_NOTIFICATIONS), Notification.class);
 
                 List<Long> evaluated = evaluator.evaluateDueQuizzes(

@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -14,9 +15,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A STOMP-over-WebSocket client, connected as one logged-in user, that collects what arrives. */
 public final class StompTestClient implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebSocketStompClient client;
     private final ThreadPoolTaskScheduler scheduler;
@@ -58,23 +63,39 @@ public final class StompTestClient implements AutoCloseable {
      */
     public <T> BlockingQueue<T> subscribe(String destination, Class<T> payloadType) throws Exception {
         BlockingQueue<T> received = new LinkedBlockingQueue<>();
+        subscribe(destination, payloadType, payload -> received.add(payloadType.cast(payload)));
+        return received;
+    }
+
+    /**
+     * Like {@link #subscribe}, for a destination whose messages come in the {@code Sequenced} envelope of reliable
+     * messaging: the queue gets the payloads, in the order they arrive.
+     */
+    public <T> BlockingQueue<T> subscribeSequenced(String destination, Class<T> payloadType) throws Exception {
+        BlockingQueue<T> received = new LinkedBlockingQueue<>();
+        // Spring's client resolves a payload type to its raw class, so the envelope is read as a tree.
+        subscribe(destination, JsonNode.class,
+                envelope -> received.add(JSON.treeToValue(((JsonNode) envelope).get("payload"), payloadType)));
+        return received;
+    }
+
+    private void subscribe(String destination, Type type, Consumer<Object> sink) throws Exception {
         CompletableFuture<Void> receipt = new CompletableFuture<>();
         StompSession.Subscription subscription = session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
-                return payloadType;
+                return type;
             }
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                received.add(payloadType.cast(payload));
+                sink.accept(payload);
             }
         });
         subscription.addReceiptTask(() -> receipt.complete(null));
         subscription.addReceiptLostTask(() -> receipt.completeExceptionally(
                 new AssertionError("No receipt for the subscription to " + destination)));
         receipt.get(15, TimeUnit.SECONDS);
-        return received;
     }
 
     @Override
