@@ -82,6 +82,8 @@ class BrokerOutageIT {
 
             broker.stop();
             awaitBroker(http, false);
+            // The client is told: the relay ends its session, and the client reconnects by its own rules.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !client.isConnected());
 
             assertThat(http.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
             HttpResponse<String> saved = http.post("/api/admin/notifications", admin,

@@ -116,6 +116,11 @@ final class SequencedStompClient implements AutoCloseable {
         return (T) payload;
     }
 
+    /** False once the node closed the session (e.g. told the client that the broker went away). */
+    boolean isConnected() {
+        return session.isConnected();
+    }
+
     @Override
     public void close() {
         if (session.isConnected()) {
