@@ -3,8 +3,12 @@ package org.lectern.node.exercise;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.lectern.node.messaging.LiveEvents;
+import org.lectern.node.user.UserDirectory;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
+import org.lectern.shared.exercise.SubmissionAck;
+import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +25,16 @@ public class SubmissionService {
 
     private final ParticipationRepository participations;
     private final SubmissionRepository submissions;
+    private final UserDirectory users;
+    private final LiveEvents live;
     private final Clock clock;
 
-    SubmissionService(ParticipationRepository participations, SubmissionRepository submissions, Clock clock) {
+    SubmissionService(ParticipationRepository participations, SubmissionRepository submissions, UserDirectory users,
+            LiveEvents live, Clock clock) {
         this.participations = participations;
         this.submissions = submissions;
+        this.users = users;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -42,7 +51,7 @@ public class SubmissionService {
             throw new InvalidRequestException("An idempotency key of 1 to 64 letters, digits, '-' or '_' is required.");
         }
         // Saves to one participation queue here, on any node, so versions are gap-free and a replay is seen.
-        participations.lockById(participationId)
+        Participation participation = participations.lockById(participationId)
                 .orElseThrow(() -> new NotFoundException("participation", participationId));
         Optional<Submission> replay = submissions.findByParticipationIdAndIdempotencyKey(participationId, idempotencyKey);
         if (replay.isPresent()) {
@@ -51,7 +60,18 @@ public class SubmissionService {
         int version = submissions.latestVersion(participationId) + 1;
         Submission saved = submissions.save(new Submission(participationId, version, content, submitted,
                 clock.instant(), idempotencyKey, authorId));
+        acknowledge(participation, saved);
         return SavedSubmission.of(saved, false);
+    }
+
+    /** Tells the author, once the save is committed, on their one personal submissions destination. */
+    private void acknowledge(Participation participation, Submission saved) {
+        if (saved.getAuthorId() == null) {
+            return;
+        }
+        users.find(saved.getAuthorId()).ifPresent(author -> live.publishToUserAfterCommit(author.login(),
+                TopicRegistry.SUBMISSIONS, new SubmissionAck(participation.getExerciseId(), participation.getId(),
+                        saved.getId(), saved.getVersion(), saved.getSubmittedAt(), saved.getIdempotencyKey())));
     }
 
     @Transactional(readOnly = true)
