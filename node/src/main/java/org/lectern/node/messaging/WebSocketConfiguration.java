@@ -49,8 +49,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setPreservePublishOrder(true);
         registry.configureBrokerChannel().interceptors(new BrokerRoutingHeaderFilter());
         registry.enableStompBrokerRelay("/topic", "/queue")
-                .setRelayHost(broker.host())
-                .setRelayPort(broker.stompPort())
+                .setTcpClient(new FailoverBrokerClient(broker.stompAddresses()))
                 .setSystemLogin(credentials.user())
                 .setSystemPasscode(credentials.password())
                 .setClientLogin(credentials.user())

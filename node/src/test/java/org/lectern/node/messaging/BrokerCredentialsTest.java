@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BrokerCredentialsTest {
@@ -30,6 +31,6 @@ class BrokerCredentialsTest {
     }
 
     private static BrokerProperties properties(boolean embedded, String password) {
-        return new BrokerProperties(embedded, "127.0.0.1", 61613, "lectern", password, Path.of("broker"));
+        return new BrokerProperties(embedded, "127.0.0.1", 61613, "lectern", password, Path.of("broker"), List.of());
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -134,7 +135,7 @@ class BrokerOutageIT {
     /** A broker configured exactly as a node's embedded one, which is what an operator's external broker mirrors. */
     private static EmbeddedActiveMQ startBroker() throws Exception {
         BrokerProperties properties = new BrokerProperties(true, "127.0.0.1", STOMP_PORT, "lectern",
-                TestNodes.BROKER_PASSWORD, dataDir.resolve("external-broker"));
+                TestNodes.BROKER_PASSWORD, dataDir.resolve("external-broker"), List.of());
         EmbeddedActiveMQ started = new EmbeddedBrokerConfiguration()
                 .embeddedBroker(properties, BrokerCredentials.from(properties));
         started.start();
