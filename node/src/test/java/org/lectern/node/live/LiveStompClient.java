@@ -7,15 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.lectern.shared.realtime.Sequenced;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.lectern.node.support.StompConnection;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /** A client of the live events: subscribes with a receipt and reads each event with its {@code lectern-seq}. */
 public final class LiveStompClient implements AutoCloseable {
@@ -28,35 +24,16 @@ public final class LiveStompClient implements AutoCloseable {
         }
     }
 
-    private final WebSocketStompClient client;
-    private final ThreadPoolTaskScheduler scheduler;
+    private final StompConnection connection;
     private final StompSession session;
 
-    private LiveStompClient(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler, StompSession session) {
-        this.client = client;
-        this.scheduler = scheduler;
-        this.session = session;
+    private LiveStompClient(StompConnection connection) {
+        this.connection = connection;
+        this.session = connection.session();
     }
 
     public static LiveStompClient connect(int port, String token) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("stomp-live-test-");
-        scheduler.initialize();
-        client.setTaskScheduler(scheduler);
-        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        headers.add("Authorization", "Bearer " + token);
-        try {
-            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
-                    new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
-            session.setAutoReceipt(true);
-            return new LiveStompClient(client, scheduler, session);
-        } catch (Exception e) {
-            client.stop();
-            scheduler.shutdown();
-            throw e;
-        }
+        return new LiveStompClient(StompConnection.open(port, token, new StompSessionHandlerAdapter() { }));
     }
 
     /** Subscribes and waits for the RECEIPT, so nothing published afterwards is missed. */
@@ -90,10 +67,6 @@ public final class LiveStompClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
-        }
-        client.stop();
-        scheduler.shutdown();
+        connection.close();
     }
 }

@@ -10,15 +10,11 @@ import org.lectern.shared.realtime.Realtime;
 import org.lectern.shared.realtime.ReplayRequest;
 import org.lectern.shared.realtime.ReplayResponse;
 import org.lectern.shared.realtime.Sequenced;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.lectern.node.support.StompConnection;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /** A STOMP client as the replay protocol expects one: it reads envelopes with their seq header and asks replays. */
 final class SequencedStompClient implements AutoCloseable {
@@ -35,36 +31,16 @@ final class SequencedStompClient implements AutoCloseable {
     record Tick(int n) {
     }
 
-    private final WebSocketStompClient client;
-    private final ThreadPoolTaskScheduler scheduler;
+    private final StompConnection connection;
     private final StompSession session;
 
-    private SequencedStompClient(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler,
-            StompSession session) {
-        this.client = client;
-        this.scheduler = scheduler;
-        this.session = session;
+    private SequencedStompClient(StompConnection connection) {
+        this.connection = connection;
+        this.session = connection.session();
     }
 
     static SequencedStompClient connect(int port, String token) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("stomp-seq-test-");
-        scheduler.initialize();
-        client.setTaskScheduler(scheduler);
-        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        headers.add("Authorization", "Bearer " + token);
-        try {
-            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
-                    new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
-            session.setAutoReceipt(true);
-            return new SequencedStompClient(client, scheduler, session);
-        } catch (Exception e) {
-            client.stop();
-            scheduler.shutdown();
-            throw e;
-        }
+        return new SequencedStompClient(StompConnection.open(port, token, new StompSessionHandlerAdapter() { }));
     }
 
     BlockingQueue<Received> subscribeSequenced(String destination) throws Exception {
@@ -123,10 +99,6 @@ final class SequencedStompClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
-        }
-        client.stop();
-        scheduler.shutdown();
+        connection.close();
     }
 }

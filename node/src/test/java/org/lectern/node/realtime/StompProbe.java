@@ -7,16 +7,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.lectern.node.support.StompConnection;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * A STOMP client that, unlike {@link org.lectern.node.support.StompTestClient}, expects to be refused: it tells a
@@ -31,30 +27,19 @@ final class StompProbe implements AutoCloseable {
     /** What became of a frame sent with a receipt request. */
     enum Outcome { RECEIPT, ERROR, CLOSED }
 
-    private final WebSocketStompClient client;
-    private final ThreadPoolTaskScheduler scheduler;
+    private final StompConnection connection;
     private final StompSession session;
     private final CompletableFuture<String> error;
     private final CompletableFuture<Throwable> closed;
 
-    private StompProbe(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler, StompSession session,
-            CompletableFuture<String> error, CompletableFuture<Throwable> closed) {
-        this.client = client;
-        this.scheduler = scheduler;
-        this.session = session;
+    private StompProbe(StompConnection connection, CompletableFuture<String> error, CompletableFuture<Throwable> closed) {
+        this.connection = connection;
+        this.session = connection.session();
         this.error = error;
         this.closed = closed;
     }
 
     static StompProbe connect(int port, String token) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("stomp-probe-");
-        scheduler.initialize();
-        client.setTaskScheduler(scheduler);
-        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        headers.add("Authorization", "Bearer " + token);
         CompletableFuture<String> error = new CompletableFuture<>();
         CompletableFuture<Throwable> closed = new CompletableFuture<>();
         StompSessionHandlerAdapter handler = new StompSessionHandlerAdapter() {
@@ -75,16 +60,7 @@ final class StompProbe implements AutoCloseable {
                 closed.complete(exception);
             }
         };
-        try {
-            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers, handler)
-                    .get(10, TimeUnit.SECONDS);
-            session.setAutoReceipt(true);
-            return new StompProbe(client, scheduler, session, error, closed);
-        } catch (Exception e) {
-            client.stop();
-            scheduler.shutdown();
-            throw e;
-        }
+        return new StompProbe(StompConnection.open(port, token, handler), error, closed);
     }
 
     /** Subscribes and answers whether the server confirmed it (RECEIPT) or refused it (ERROR, or CLOSED). */
@@ -138,10 +114,6 @@ final class StompProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
-        }
-        client.stop();
-        scheduler.shutdown();
+        connection.close();
     }
 }

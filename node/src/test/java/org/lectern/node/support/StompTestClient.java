@@ -6,15 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,38 +18,17 @@ public final class StompTestClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WebSocketStompClient client;
-    private final ThreadPoolTaskScheduler scheduler;
+    private final StompConnection connection;
     private final StompSession session;
 
-    private StompTestClient(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler, StompSession session) {
-        this.client = client;
-        this.scheduler = scheduler;
-        this.session = session;
+    private StompTestClient(StompConnection connection) {
+        this.connection = connection;
+        this.session = connection.session();
     }
 
     /** Connects to {@code ws://127.0.0.1:port/ws} with the given login token (none: anonymous). */
     public static StompTestClient connect(int port, String token) throws Exception {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler(); // times out lost receipts
-        scheduler.setThreadNamePrefix("stomp-test-");
-        scheduler.initialize();
-        client.setTaskScheduler(scheduler);
-        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        if (token != null) {
-            headers.add("Authorization", "Bearer " + token);
-        }
-        try {
-            StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", headers,
-                    new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
-            session.setAutoReceipt(true);
-            return new StompTestClient(client, scheduler, session);
-        } catch (Exception e) {
-            client.stop();
-            scheduler.shutdown();
-            throw e;
-        }
+        return new StompTestClient(StompConnection.open(port, token, new StompSessionHandlerAdapter() { }));
     }
 
     /**
@@ -100,10 +74,6 @@ public final class StompTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
-        }
-        client.stop();
-        scheduler.shutdown();
+        connection.close();
     }
 }
