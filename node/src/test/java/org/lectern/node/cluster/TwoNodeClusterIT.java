@@ -9,7 +9,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +19,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.lectern.node.LecternNodeApplication;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.StompTestClient;
+import org.lectern.node.support.TestNodes;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.NodeState;
 import org.lectern.shared.cluster.NodeStatus;
 import org.lectern.shared.notification.Notification;
 import org.lectern.shared.topics.Destinations;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,11 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
 
-    private static final String CLUSTER = "two-node-it-" + FreePorts.next();
-    private static final int MEMBER_PORT_A = FreePorts.next();
-    private static final int MEMBER_PORT_B = FreePorts.next();
-    private static final int STOMP_PORT = FreePorts.next();
-    private static final String SHARED_TOKEN_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
 
     @TempDir
     static Path dataDir;
@@ -56,18 +47,14 @@ class TwoNodeClusterIT {
 
     @BeforeAll
     static void startCluster() {
-        String members = "127.0.0.1:" + MEMBER_PORT_A + ",127.0.0.1:" + MEMBER_PORT_B;
         // Node A embeds the broker; node B uses it as an external one, as every node of a real cluster does.
-        nodeA = start("node-a", MEMBER_PORT_A, members, Map.of(
-                "lectern.broker.embedded", "true",
-                "lectern.broker.password", "it-broker-secret"));
-        nodeB = start("node-b", MEMBER_PORT_B, members, Map.of(
-                "lectern.broker.embedded", "false",
-                "lectern.broker.password", "it-broker-secret"));
+        TestNodes.Pair nodes = TestNodes.startPair("node-a", "node-b", dataDir, Map.of());
+        nodeA = nodes.a();
+        nodeB = nodes.b();
 
         ClientConfig clientConfig = new ClientConfig();
-        clientConfig.setClusterName(CLUSTER);
-        clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + MEMBER_PORT_A);
+        clientConfig.setClusterName(nodes.clusterName());
+        clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + nodes.memberPortA());
         console = HazelcastClient.newHazelcastClient(clientConfig);
     }
 
@@ -111,11 +98,11 @@ class TwoNodeClusterIT {
     @Test
     @Order(3)
     void shouldDeliverAMessageSentOnOneNodeToAStudentOnTheOther() throws Exception {
-        LecternClient onA = new LecternClient("http://127.0.0.1:" + httpPort(nodeA));
+        LecternClient onA = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(nodeA));
         String studentToken = onA.tokenFor("student1", "demo");
         String adminToken = onA.tokenFor("admin", "demo");
 
-        try (StompTestClient studentOnB = StompTestClient.connect(httpPort(nodeB), studentToken)) {
+        try (StompTestClient studentOnB = StompTestClient.connect(TestNodes.httpPort(nodeB), studentToken)) {
             BlockingQueue<Notification> inbox = studentOnB.subscribeSequenced(
                     Destinations.subscriptionFor(Destinations.PERSONAL_NOTIFICATIONS), Notification.class);
 
@@ -131,8 +118,8 @@ class TwoNodeClusterIT {
     @Test
     @Order(4)
     void shouldRefuseOnOneNodeATokenLoggedOutOnTheOther() {
-        LecternClient onA = new LecternClient("http://127.0.0.1:" + httpPort(nodeA));
-        LecternClient onB = new LecternClient("http://127.0.0.1:" + httpPort(nodeB));
+        LecternClient onA = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(nodeA));
+        LecternClient onB = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(nodeB));
         String token = onA.tokenFor("student1", "demo");
         assertThat(onB.get("/api/courses", token).statusCode()).isEqualTo(200);
 
@@ -155,28 +142,5 @@ class TwoNodeClusterIT {
         });
     }
 
-    private static ConfigurableApplicationContext start(String nodeId, int memberPort, String members,
-            Map<String, Object> extra) {
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                "server.port", "0",
-                "lectern.node.id", nodeId,
-                "lectern.data-dir", dataDir.resolve(nodeId).toString(),
-                "spring.datasource.url", "jdbc:h2:mem:" + nodeId + ";DB_CLOSE_DELAY=-1",
-                "lectern.cluster.name", CLUSTER,
-                "lectern.cluster.port", memberPort,
-                "lectern.cluster.members", members,
-                "lectern.broker.stomp-port", STOMP_PORT,
-                "lectern.security.token-secret", SHARED_TOKEN_SECRET,
-                "lectern.demo.seed-accounts", "true"));
-        properties.putAll(extra);
-        // As command-line arguments: they outrank application.yml, as an operator's settings do.
-        String[] args = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(LecternNodeApplication.class).run(args);
-    }
 
-    private static int httpPort(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
 }

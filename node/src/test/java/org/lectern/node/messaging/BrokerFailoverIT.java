@@ -18,6 +18,7 @@ import org.lectern.node.messaging.SequencedStompClient.Received;
 import org.lectern.node.messaging.SequencedStompClient.Tick;
 import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
+import org.lectern.node.support.TestNodes;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

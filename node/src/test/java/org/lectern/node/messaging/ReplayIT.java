@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.messaging.SequencedStompClient.Received;
 import org.lectern.node.messaging.SequencedStompClient.Tick;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
+import org.lectern.node.support.TestNodes;
 import org.lectern.shared.realtime.ControlMessage;
 import org.lectern.shared.realtime.ControlType;
 import org.lectern.shared.realtime.Realtime;
@@ -55,19 +55,10 @@ class ReplayIT {
 
     @BeforeAll
     static void startCluster() {
-        int memberA = FreePorts.next();
-        int memberB = FreePorts.next();
-        String cluster = "replay-it-" + memberA;
-        Map<String, Object> shared = Map.of(
-                "lectern.cluster.name", cluster,
-                "lectern.cluster.members", "127.0.0.1:" + memberA + ",127.0.0.1:" + memberB,
-                "lectern.broker.stomp-port", FreePorts.next(),
-                "lectern.security.token-secret", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-                "lectern.realtime.replay.max-messages", MAX_MESSAGES);
-        nodeA = TestNodes.start("node-a", dataDir, with(shared, Map.of(
-                "lectern.cluster.port", memberA, "lectern.broker.embedded", "true")));
-        nodeB = TestNodes.start("node-b", dataDir, with(shared, Map.of(
-                "lectern.cluster.port", memberB, "lectern.broker.embedded", "false")));
+        TestNodes.Pair nodes = TestNodes.startPair("node-a", "node-b", dataDir,
+                Map.of("lectern.realtime.replay.max-messages", MAX_MESSAGES));
+        nodeA = nodes.a();
+        nodeB = nodes.b();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 nodeA.getBean(HazelcastInstance.class).getCluster().getMembers().size() == 2);
     }
@@ -297,9 +288,4 @@ class ReplayIT {
         return new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(node));
     }
 
-    private static Map<String, Object> with(Map<String, Object> shared, Map<String, Object> own) {
-        Map<String, Object> all = new java.util.HashMap<>(shared);
-        all.putAll(own);
-        return all;
-    }
 }

@@ -3,8 +3,6 @@ package org.lectern.node.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,17 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lectern.node.LecternNodeApplication;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.course.CourseService;
 import org.lectern.node.realtime.StompProbe.Outcome;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.TestData;
+import org.lectern.node.support.TestNodes;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.shared.topics.TopicRegistry;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
@@ -33,11 +28,6 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
  */
 class CourseTopicAcrossNodesIT {
 
-    private static final String CLUSTER = "topic-nodes-it-" + FreePorts.next();
-    private static final int MEMBER_PORT_A = FreePorts.next();
-    private static final int MEMBER_PORT_B = FreePorts.next();
-    private static final int STOMP_PORT = FreePorts.next();
-    private static final String TOKEN_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
 
     @TempDir
     static Path dataDir;
@@ -47,9 +37,9 @@ class CourseTopicAcrossNodesIT {
 
     @BeforeAll
     static void startCluster() {
-        String members = "127.0.0.1:" + MEMBER_PORT_A + ",127.0.0.1:" + MEMBER_PORT_B;
-        nodeA = start("topic-a", MEMBER_PORT_A, members, true);
-        nodeB = start("topic-b", MEMBER_PORT_B, members, false);
+        TestNodes.Pair nodes = TestNodes.startPair("topic-a", "topic-b", dataDir, Map.of());
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
@@ -70,11 +60,11 @@ class CourseTopicAcrossNodesIT {
         String student = nodeB.getBean(UserDirectory.class)
                 .create(TestData.unique("u"), "Student", TestData.PASSWORD, false).login();
         courses.enrol(course, student, CourseRole.STUDENT);
-        String token = new LecternClient("http://127.0.0.1:" + httpPort(nodeB)).tokenFor(student, TestData.PASSWORD);
+        String token = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(nodeB)).tokenFor(student, TestData.PASSWORD);
         String destination = TopicRegistry.COURSE_STUDENTS.destination(course);
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
 
-        try (StompProbe onB = StompProbe.connect(httpPort(nodeB), token)) {
+        try (StompProbe onB = StompProbe.connect(TestNodes.httpPort(nodeB), token)) {
             assertThat(onB.subscribe(destination, inbox)).isEqualTo(Outcome.RECEIPT);
 
             nodeA.getBean(SimpMessagingTemplate.class).convertAndSend(destination,
@@ -84,27 +74,5 @@ class CourseTopicAcrossNodesIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String nodeId, int memberPort, String members,
-            boolean embedsBroker) {
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "server.port", "0",
-                "lectern.node.id", nodeId,
-                "lectern.data-dir", dataDir.resolve(nodeId).toString(),
-                "spring.datasource.url", "jdbc:h2:mem:" + nodeId + ";DB_CLOSE_DELAY=-1",
-                "lectern.cluster.name", CLUSTER,
-                "lectern.cluster.port", memberPort,
-                "lectern.cluster.members", members,
-                "lectern.broker.stomp-port", STOMP_PORT,
-                "lectern.security.token-secret", TOKEN_SECRET));
-        properties.put("lectern.broker.embedded", embedsBroker);
-        properties.put("lectern.broker.password", "it-broker-secret");
-        String[] args = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(LecternNodeApplication.class).run(args);
-    }
 
-    private static int httpPort(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
 }

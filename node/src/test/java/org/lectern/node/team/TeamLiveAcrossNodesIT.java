@@ -7,15 +7,12 @@ import static org.lectern.node.support.LecternClient.json;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lectern.node.LecternNodeApplication;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.course.CourseService;
 import org.lectern.node.exercise.ExerciseCatalog;
@@ -25,12 +22,11 @@ import org.lectern.node.live.LiveStompClient.Event;
 import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.TestData;
+import org.lectern.node.support.TestNodes;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.shared.team.TeamEdit;
 import org.lectern.shared.team.TeamPresence;
 import org.lectern.shared.topics.TopicRegistry;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,12 +36,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TeamLiveAcrossNodesIT {
 
-    private static final String CLUSTER = "team-live-it-" + FreePorts.next();
-    private static final int MEMBER_PORT_A = FreePorts.next();
-    private static final int MEMBER_PORT_B = FreePorts.next();
-    private static final int STOMP_PORT = FreePorts.next();
-    private static final String TOKEN_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String DATABASE = "jdbc:h2:mem:" + CLUSTER + ";DB_CLOSE_DELAY=-1";
 
     @TempDir
     static Path dataDir;
@@ -55,9 +45,10 @@ class TeamLiveAcrossNodesIT {
 
     @BeforeAll
     static void startCluster() {
-        String members = "127.0.0.1:" + MEMBER_PORT_A + ",127.0.0.1:" + MEMBER_PORT_B;
-        nodeA = start("team-a", MEMBER_PORT_A, members, true);
-        nodeB = start("team-b", MEMBER_PORT_B, members, false);
+        TestNodes.Pair nodes = TestNodes.startPair("team-a", "team-b", dataDir, Map.of("spring.datasource.url",
+                "jdbc:h2:mem:team-live-" + FreePorts.next() + ";DB_CLOSE_DELAY=-1"));
+        nodeA = nodes.a();
+        nodeB = nodes.b();
     }
 
     @AfterAll
@@ -79,28 +70,28 @@ class TeamLiveAcrossNodesIT {
         String bob = member(courses, course, CourseRole.STUDENT);
         String carol = member(courses, course, CourseRole.STUDENT);
         long exerciseId = FeatureFixtures.teamExercise(nodeA.getBean(ExerciseCatalog.class), course).getId();
-        LecternClient onA = new LecternClient("http://127.0.0.1:" + httpPort(nodeA));
-        LecternClient onB = new LecternClient("http://127.0.0.1:" + httpPort(nodeB));
+        LecternClient onA = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(nodeA));
+        LecternClient onB = new LecternClient("http://127.0.0.1:" + TestNodes.httpPort(nodeB));
         String instructorToken = onA.tokenFor(instructor, TestData.PASSWORD);
         long team = team(onA, instructorToken, exerciseId, alice, bob);
         long otherTeam = team(onA, instructorToken, exerciseId, carol);
         String aliceToken = onA.tokenFor(alice, TestData.PASSWORD);
         String teamTopic = TopicRegistry.TEAM.destination(team);
 
-        try (LiveStompClient bobOnB = LiveStompClient.connect(httpPort(nodeB), onB.tokenFor(bob, TestData.PASSWORD));
-                LiveStompClient carolOnB = LiveStompClient.connect(httpPort(nodeB),
+        try (LiveStompClient bobOnB = LiveStompClient.connect(TestNodes.httpPort(nodeB), onB.tokenFor(bob, TestData.PASSWORD));
+                LiveStompClient carolOnB = LiveStompClient.connect(TestNodes.httpPort(nodeB),
                         onB.tokenFor(carol, TestData.PASSWORD))) {
             BlockingQueue<Event> bobsTeam = bobOnB.subscribe(teamTopic);
             BlockingQueue<Event> carolsTeam = carolOnB.subscribe(TopicRegistry.TEAM.destination(otherTeam));
 
-            try (LiveStompClient aliceOnA = LiveStompClient.connect(httpPort(nodeA), aliceToken)) {
+            try (LiveStompClient aliceOnA = LiveStompClient.connect(TestNodes.httpPort(nodeA), aliceToken)) {
                 aliceOnA.send(TopicRegistry.TEAM_PRESENCE.destination(team), Map.of("online", true));
 
                 Map<String, Object> online = next(bobsTeam, teamTopic).payload();
                 assertThat(online).containsEntry("type", TeamPresence.TYPE).containsEntry("login", alice)
                         .containsEntry("online", true);
 
-                HttpResponse<String> saved = LiveHttp.put(httpPort(nodeA), "/api/exercises/" + exerciseId
+                HttpResponse<String> saved = LiveHttp.put(TestNodes.httpPort(nodeA), "/api/exercises/" + exerciseId
                         + "/submission", aliceToken, "k-1", "{\"text\":\"Our first draft\"}");
                 assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 
@@ -131,27 +122,5 @@ class TeamLiveAcrossNodesIT {
         return json(response).get("id").asLong();
     }
 
-    private static ConfigurableApplicationContext start(String nodeId, int memberPort, String members,
-            boolean embedsBroker) {
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "server.port", "0",
-                "lectern.node.id", nodeId,
-                "lectern.data-dir", dataDir.resolve(nodeId).toString(),
-                "spring.datasource.url", DATABASE,
-                "lectern.cluster.name", CLUSTER,
-                "lectern.cluster.port", memberPort,
-                "lectern.cluster.members", members,
-                "lectern.broker.stomp-port", STOMP_PORT,
-                "lectern.security.token-secret", TOKEN_SECRET));
-        properties.put("lectern.broker.embedded", embedsBroker);
-        properties.put("lectern.broker.password", "it-broker-secret");
-        String[] args = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(LecternNodeApplication.class).run(args);
-    }
 
-    private static int httpPort(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
 }
