@@ -41,6 +41,7 @@ class TwoNodeClusterIT {
     @TempDir
     static Path dataDir;
 
+    private static TestNodes.Pair nodes;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
     private static HazelcastInstance console;
@@ -48,7 +49,7 @@ class TwoNodeClusterIT {
     @BeforeAll
     static void startCluster() {
         // Node A embeds the broker; node B uses it as an external one, as every node of a real cluster does.
-        TestNodes.Pair nodes = TestNodes.startPair("node-a", "node-b", dataDir, Map.of());
+        nodes = TestNodes.startPair("node-a", "node-b", dataDir, Map.of());
         nodeA = nodes.a();
         nodeB = nodes.b();
 
@@ -63,11 +64,8 @@ class TwoNodeClusterIT {
         if (console != null) {
             console.shutdown();
         }
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,17 +38,10 @@ class BrokerFailoverIT {
 
     @BeforeAll
     static void startBackupAndNode() throws Exception {
-        BrokerProperties properties = new BrokerProperties(true, "127.0.0.1", BACKUP_PORT, "lectern",
-                TestNodes.BROKER_PASSWORD, dataDir.resolve("backup-broker"), List.of());
-        backup = new EmbeddedBrokerConfiguration().embeddedBroker(properties, BrokerCredentials.from(properties));
-        backup.start();
-        int memberPort = FreePorts.next();
-        node = TestNodes.start("failover-node", dataDir, Map.of(
+        backup = ExternalBroker.start(BACKUP_PORT, dataDir.resolve("backup-broker"));
+        node = TestNodes.startAlone("failover-node", dataDir, Map.of(
                 "lectern.broker.embedded", "false",
-                "lectern.broker.addresses", "127.0.0.1:" + DEAD_PRIMARY_PORT + ",127.0.0.1:" + BACKUP_PORT,
-                "lectern.cluster.name", "broker-failover-it-" + memberPort,
-                "lectern.cluster.port", memberPort,
-                "lectern.cluster.members", "127.0.0.1:" + memberPort));
+                "lectern.broker.addresses", "127.0.0.1:" + DEAD_PRIMARY_PORT + ",127.0.0.1:" + BACKUP_PORT));
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -46,14 +45,10 @@ class BrokerOutageIT {
 
     @BeforeAll
     static void startBrokerAndNode() throws Exception {
-        broker = startBroker();
-        int memberPort = FreePorts.next();
-        node = TestNodes.start("outage-node", dataDir, Map.of(
+        broker = ExternalBroker.start(STOMP_PORT, dataDir.resolve("external-broker"));
+        node = TestNodes.startAlone("outage-node", dataDir, Map.of(
                 "lectern.broker.embedded", "false",
-                "lectern.broker.stomp-port", STOMP_PORT,
-                "lectern.cluster.name", "broker-outage-it-" + memberPort,
-                "lectern.cluster.port", memberPort,
-                "lectern.cluster.members", "127.0.0.1:" + memberPort));
+                "lectern.broker.stomp-port", STOMP_PORT));
     }
 
     @AfterAll
@@ -95,7 +90,7 @@ class BrokerOutageIT {
             messaging.publish(SYSTEM, new Tick(2));
         }
 
-        broker = startBroker();
+        broker = ExternalBroker.start(STOMP_PORT, dataDir.resolve("external-broker"));
         awaitBroker(http, true);
 
         // Clients reconnect on their own schedule: the first attempts may come before the relay is back.
@@ -133,13 +128,4 @@ class BrokerOutageIT {
         });
     }
 
-    /** A broker configured exactly as a node's embedded one, which is what an operator's external broker mirrors. */
-    private static EmbeddedActiveMQ startBroker() throws Exception {
-        BrokerProperties properties = new BrokerProperties(true, "127.0.0.1", STOMP_PORT, "lectern",
-                TestNodes.BROKER_PASSWORD, dataDir.resolve("external-broker"), List.of());
-        EmbeddedActiveMQ started = new EmbeddedBrokerConfiguration()
-                .embeddedBroker(properties, BrokerCredentials.from(properties));
-        started.start();
-        return started;
-    }
 }

@@ -50,12 +50,13 @@ class ReplayIT {
     @TempDir
     static Path dataDir;
 
+    private static TestNodes.Pair nodes;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void startCluster() {
-        TestNodes.Pair nodes = TestNodes.startPair("node-a", "node-b", dataDir,
+        nodes = TestNodes.startPair("node-a", "node-b", dataDir,
                 Map.of("lectern.realtime.replay.max-messages", MAX_MESSAGES));
         nodeA = nodes.a();
         nodeB = nodes.b();
@@ -65,11 +66,8 @@ class ReplayIT {
 
     @AfterAll
     static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

@@ -32,23 +32,21 @@ class CourseTopicAcrossNodesIT {
     @TempDir
     static Path dataDir;
 
+    private static TestNodes.Pair nodes;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void startCluster() {
-        TestNodes.Pair nodes = TestNodes.startPair("topic-a", "topic-b", dataDir, Map.of());
+        nodes = TestNodes.startPair("topic-a", "topic-b", dataDir, Map.of());
         nodeA = nodes.a();
         nodeB = nodes.b();
     }
 
     @AfterAll
     static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

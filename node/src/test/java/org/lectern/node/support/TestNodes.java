@@ -21,9 +21,18 @@ public final class TestNodes {
     private TestNodes() {
     }
 
-    /** Two nodes of one cluster: {@code a} embeds the broker, {@code b} uses it as an external one. */
+    /**
+     * Two nodes of one cluster: {@code a} embeds the broker, {@code b} uses it as an external one. Closing stops
+     * both ({@code b} first, as it depends on {@code a}'s broker); a node a test stopped already is left as it is.
+     */
     public record Pair(ConfigurableApplicationContext a, ConfigurableApplicationContext b, String clusterName,
-            int memberPortA) {
+            int memberPortA) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            b.close();
+            a.close();
+        }
     }
 
     public static ConfigurableApplicationContext start(String nodeId, Path dataDir, Map<String, Object> settings) {
@@ -40,6 +49,17 @@ public final class TestNodes {
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(LecternNodeApplication.class).run(args);
+    }
+
+    /** Starts one node that is a cluster of its own (settings as for {@link #start}). */
+    public static ConfigurableApplicationContext startAlone(String nodeId, Path dataDir, Map<String, Object> settings) {
+        int memberPort = FreePorts.next();
+        Map<String, Object> all = new HashMap<>(Map.of(
+                "lectern.cluster.name", nodeId + "-cluster-" + memberPort,
+                "lectern.cluster.port", memberPort,
+                "lectern.cluster.members", "127.0.0.1:" + memberPort));
+        all.putAll(settings);
+        return start(nodeId, dataDir, all);
     }
 
     /**

@@ -40,12 +40,13 @@ class TeamLiveAcrossNodesIT {
     @TempDir
     static Path dataDir;
 
+    private static TestNodes.Pair nodes;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void startCluster() {
-        TestNodes.Pair nodes = TestNodes.startPair("team-a", "team-b", dataDir, Map.of("spring.datasource.url",
+        nodes = TestNodes.startPair("team-a", "team-b", dataDir, Map.of("spring.datasource.url",
                 "jdbc:h2:mem:team-live-" + FreePorts.next() + ";DB_CLOSE_DELAY=-1"));
         nodeA = nodes.a();
         nodeB = nodes.b();
@@ -53,11 +54,8 @@ class TeamLiveAcrossNodesIT {
 
     @AfterAll
     static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
