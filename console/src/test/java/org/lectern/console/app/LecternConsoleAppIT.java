@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.lectern.console.members.MemberRow;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.NodeState;
+import org.lectern.shared.cluster.NodeLoad;
 import org.lectern.shared.cluster.NodeStatus;
+import org.lectern.shared.cluster.ReplicaCounts;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -138,7 +140,8 @@ class LecternConsoleAppIT {
         String memberUuid = member.getCluster().getLocalMember().getUuid().toString();
         String httpAddress = "127.0.0.1:" + (8081 + member.getCluster().getMembers().size() - 1);
         member.getMap(ClusterStructures.NODE_STATUS).set(nodeId,
-                new NodeStatus(nodeId, memberUuid, httpAddress, "0.1.0-test", now - 60_000, 100, NodeState.READY, now, true));
+                new NodeStatus(nodeId, memberUuid, httpAddress, "0.1.0-test", "2", now - 60_000, 100, NodeState.READY,
+                        now, true, false, NodeLoad.IDLE, ReplicaCounts.UNKNOWN));
     }
 
     private List<String> shownNodeIds() throws Exception {

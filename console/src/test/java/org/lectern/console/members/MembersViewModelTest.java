@@ -20,7 +20,9 @@ import org.lectern.console.connection.ClusterSnapshot;
 import org.lectern.console.ui.BackgroundExecutor;
 import org.lectern.console.ui.SynchronousBackgroundExecutor;
 import org.lectern.shared.cluster.NodeState;
+import org.lectern.shared.cluster.NodeLoad;
 import org.lectern.shared.cluster.NodeStatus;
+import org.lectern.shared.cluster.ReplicaCounts;
 
 class MembersViewModelTest {
 
@@ -36,8 +38,9 @@ class MembersViewModelTest {
     }, new SynchronousBackgroundExecutor(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static NodeStatus status(String nodeId, String memberUuid, NodeState state) {
-        return new NodeStatus(nodeId, memberUuid, nodeId + ":8080", "1.0.0",
-                NOW.minus(Duration.ofMinutes(5)).toEpochMilli(), 100, state, NOW.minusSeconds(2).toEpochMilli(), true);
+        return new NodeStatus(nodeId, memberUuid, nodeId + ":8080", "1.0.0", "2",
+                NOW.minus(Duration.ofMinutes(5)).toEpochMilli(), 100, state, NOW.minusSeconds(2).toEpochMilli(), true,
+                false, NodeLoad.IDLE, ReplicaCounts.UNKNOWN);
     }
 
     private void show(Set<String> members, NodeStatus... statuses) {
@@ -122,8 +125,8 @@ class MembersViewModelTest {
 
             NodeStatus cutOff = status("node-a", "u1", NodeState.READY);
             show(Set.of("u1"), new NodeStatus(cutOff.nodeId(), cutOff.memberUuid(), cutOff.httpAddress(),
-                    cutOff.version(), cutOff.startedAtMillis(), cutOff.weight(), cutOff.state(),
-                    cutOff.publishedAtMillis(), false));
+                    cutOff.version(), cutOff.schemaVersion(), cutOff.startedAtMillis(), cutOff.weight(), cutOff.state(),
+                    cutOff.publishedAtMillis(), false, false, NodeLoad.IDLE, ReplicaCounts.UNKNOWN));
 
             assertThat(row.brokerConnectedProperty().get()).isFalse();
         }

@@ -5,13 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.node.messaging.BrokerConnection;
-import org.lectern.shared.cluster.NodeState;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.lectern.shared.cluster.NodeLoad;
+import org.lectern.shared.cluster.ReplicaCounts;
 import org.lectern.shared.cluster.NodeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
@@ -31,24 +32,26 @@ class NodeStatusPublisher {
     private final NodeStatusBoard board;
     private final NodeProperties node;
     private final ClusterProperties cluster;
-    private final ApplicationAvailability availability;
+    private final NodeLifecycle lifecycle;
     private final BrokerConnection broker;
     private final Clock clock;
     private final String version;
+    private final String schemaVersion;
     private final long startedAtMillis;
     private final AtomicReference<String> httpAddress = new AtomicReference<>();
 
     NodeStatusPublisher(NodeStatusBoard board, NodeProperties node, ClusterProperties cluster,
-            ApplicationAvailability availability, BrokerConnection broker, ObjectProvider<BuildProperties> buildProperties,
-            Clock clock) {
+            NodeLifecycle lifecycle, BrokerConnection broker, ObjectProvider<BuildProperties> buildProperties,
+            ObjectProvider<Flyway> flyway, Clock clock) {
         this.board = board;
         this.node = node;
         this.cluster = cluster;
-        this.availability = availability;
+        this.lifecycle = lifecycle;
         this.broker = broker;
         this.clock = clock;
         BuildProperties build = buildProperties.getIfAvailable();
         this.version = build == null ? "development" : build.getVersion();
+        this.schemaVersion = schemaVersion(flyway.getIfAvailable());
         this.startedAtMillis = clock.millis();
     }
 
@@ -77,11 +80,18 @@ class NodeStatusPublisher {
     }
 
     private NodeStatus currentStatus(String address) {
-        NodeState state = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
-                ? NodeState.READY
-                : NodeState.STARTING;
-        return new NodeStatus(node.id(), board.localMemberId(), address, version, startedAtMillis,
-                node.weight(), state, clock.millis(), broker.isConnected());
+        return new NodeStatus(node.id(), board.localMemberId(), address, version, schemaVersion, startedAtMillis,
+                node.weight(), lifecycle.state(), clock.millis(), broker.isConnected(), false, NodeLoad.IDLE,
+                ReplicaCounts.UNKNOWN);
+    }
+
+    /** The latest migration this node's build applies: what it needs the database to be. */
+    private static String schemaVersion(Flyway flyway) {
+        if (flyway == null) {
+            return "none";
+        }
+        MigrationInfo[] migrations = flyway.info().all();
+        return migrations.length == 0 ? "none" : migrations[migrations.length - 1].getVersion().getVersion();
     }
 
     private Duration timeToLive() {

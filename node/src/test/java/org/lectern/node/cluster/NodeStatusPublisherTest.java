@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lectern.shared.cluster.NodeState;
 import org.lectern.shared.cluster.NodeStatus;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
@@ -24,12 +24,12 @@ class NodeStatusPublisherTest {
 
     private final RecordingBoard board = new RecordingBoard();
     private boolean brokerConnected = true;
-    private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+    private final NodeLifecycle lifecycle = new NodeLifecycle();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     private final NodeStatusPublisher publisher = new NodeStatusPublisher(board, new NodeProperties("node-7", 3),
             new ClusterProperties("lectern", "10.0.0.7", 5701, List.of("10.0.0.7:5701"), Duration.ofSeconds(2)),
-            availability, () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
-            clock);
+            lifecycle, () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
+            new StaticListableBeanFactory().getBeanProvider(Flyway.class), clock);
 
     @Nested
     class BeforeTheWebServerStarted {
@@ -81,6 +81,16 @@ class NodeStatusPublisherTest {
         }
 
         @Test
+        void shouldPublishTheStateItsLifecycleIsIn() {
+            ready();
+            lifecycle.moveTo(NodeState.DRAINING);
+
+            publisher.announceHttpAddress("10.0.0.7:8080");
+
+            assertThat(board.published).extracting(NodeStatus::state).containsExactly(NodeState.DRAINING);
+        }
+
+        @Test
         void shouldRepublishOnEveryInterval() {
             publisher.announceHttpAddress("10.0.0.7:8080");
             publisher.publish();
@@ -111,7 +121,7 @@ class NodeStatusPublisherTest {
 
     private void ready() {
         StaticApplicationContext context = new StaticApplicationContext();
-        availability.onApplicationEvent(new AvailabilityChangeEvent<>(context, ReadinessState.ACCEPTING_TRAFFIC));
+        lifecycle.onReadiness(new AvailabilityChangeEvent<>(context, ReadinessState.ACCEPTING_TRAFFIC));
     }
 
     /** The board, in memory: enough to see what the publisher pins and withdraws. */

@@ -39,6 +39,7 @@ class NodeStatusTest {
     }
 
     private static NodeStatus status(String nodeId, int weight, NodeState state) {
-        return new NodeStatus(nodeId, "uuid", "127.0.0.1:8080", "1.0", 1_000, weight, state, 2_000, true);
+        return new NodeStatus(nodeId, "uuid", "127.0.0.1:8080", "1.0", "2", 1_000, weight, state, 2_000, true, false,
+                NodeLoad.IDLE, ReplicaCounts.UNKNOWN);
     }
 }

@@ -1,0 +1,17 @@
+package org.lectern.shared.cluster;
+
+/** What happened in the cluster, for the console's timeline. */
+public enum ClusterEventKind {
+    MEMBER_JOINED,
+    MEMBER_LEFT,
+    NODE_STATE_CHANGED,
+    WEIGHT_CHANGED,
+    BROKER_DISCONNECTED,
+    BROKER_CONNECTED,
+    SPLIT_BRAIN_SUSPECTED,
+    CLUSTER_MERGED,
+    SCHEDULER_HANDOVER,
+    SETTING_CHANGED,
+    SCHEMA_MISMATCH,
+    COMMAND_REJECTED
+}

@@ -1,0 +1,27 @@
+package org.lectern.shared.cluster;
+
+/**
+ * How much a node carries right now, as part of its {@link NodeStatus}.
+ *
+ * @param webSocketSessions    open STOMP-over-WebSocket sessions
+ * @param users                distinct users among those sessions
+ * @param savesPerSecond       submission saves per second, over the last minute
+ * @param saveP95Millis        95th percentile of the save latency, over the last minute, milliseconds
+ * @param heapUsedBytes        JVM heap in use
+ * @param heapMaxBytes         JVM heap limit
+ * @param cpuLoad              the process's recent CPU load, 0..1 (negative when the JVM cannot tell)
+ * @param deniedSubscriptions  STOMP subscriptions this node refused since it started
+ */
+public record NodeLoad(
+        int webSocketSessions,
+        int users,
+        double savesPerSecond,
+        double saveP95Millis,
+        long heapUsedBytes,
+        long heapMaxBytes,
+        double cpuLoad,
+        long deniedSubscriptions) {
+
+    /** A node that carries nothing (or has not measured yet). */
+    public static final NodeLoad IDLE = new NodeLoad(0, 0, 0, 0, 0, 0, -1, 0);
+}
