@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.lectern.node.balancer.WeightControl;
 import org.lectern.node.messaging.BrokerConnection;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -33,6 +34,7 @@ class NodeStatusPublisher {
     private final NodeProperties node;
     private final ClusterProperties cluster;
     private final NodeLifecycle lifecycle;
+    private final WeightControl weight;
     private final BrokerConnection broker;
     private final Clock clock;
     private final String version;
@@ -41,12 +43,13 @@ class NodeStatusPublisher {
     private final AtomicReference<String> httpAddress = new AtomicReference<>();
 
     NodeStatusPublisher(NodeStatusBoard board, NodeProperties node, ClusterProperties cluster,
-            NodeLifecycle lifecycle, BrokerConnection broker, ObjectProvider<BuildProperties> buildProperties,
+            NodeLifecycle lifecycle, WeightControl weight, BrokerConnection broker, ObjectProvider<BuildProperties> buildProperties,
             ObjectProvider<Flyway> flyway, Clock clock) {
         this.board = board;
         this.node = node;
         this.cluster = cluster;
         this.lifecycle = lifecycle;
+        this.weight = weight;
         this.broker = broker;
         this.clock = clock;
         BuildProperties build = buildProperties.getIfAvailable();
@@ -81,7 +84,7 @@ class NodeStatusPublisher {
 
     private NodeStatus currentStatus(String address) {
         return new NodeStatus(node.id(), board.localMemberId(), address, version, schemaVersion, startedAtMillis,
-                node.weight(), lifecycle.state(), clock.millis(), broker.isConnected(), false, NodeLoad.IDLE,
+                weight.weight(), lifecycle.state(), clock.millis(), broker.isConnected(), false, NodeLoad.IDLE,
                 ReplicaCounts.UNKNOWN);
     }
 

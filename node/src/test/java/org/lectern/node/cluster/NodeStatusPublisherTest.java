@@ -12,6 +12,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.lectern.node.balancer.WeightControl;
 import org.lectern.shared.cluster.NodeState;
 import org.lectern.shared.cluster.NodeStatus;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -28,7 +29,7 @@ class NodeStatusPublisherTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     private final NodeStatusPublisher publisher = new NodeStatusPublisher(board, new NodeProperties("node-7", 3),
             new ClusterProperties("lectern", "10.0.0.7", 5701, List.of("10.0.0.7:5701"), Duration.ofSeconds(2)),
-            lifecycle, () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
+            lifecycle, new FixedWeight(3), () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
             new StaticListableBeanFactory().getBeanProvider(Flyway.class), clock);
 
     @Nested
@@ -122,6 +123,13 @@ class NodeStatusPublisherTest {
     private void ready() {
         StaticApplicationContext context = new StaticApplicationContext();
         lifecycle.onReadiness(new AvailabilityChangeEvent<>(context, ReadinessState.ACCEPTING_TRAFFIC));
+    }
+
+    private record FixedWeight(int weight) implements WeightControl {
+        @Override
+        public void setWeight(int weight) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** The board, in memory: enough to see what the publisher pins and withdraws. */
