@@ -35,6 +35,9 @@ class NodeStatusPublisher {
     private final ClusterProperties cluster;
     private final NodeLifecycle lifecycle;
     private final WeightControl weight;
+    private final ObjectProvider<StatusSources.Load> load;
+    private final ObjectProvider<StatusSources.Replicas> replicas;
+    private final ObjectProvider<StatusSources.SchedulerOwner> schedulerOwner;
     private final BrokerConnection broker;
     private final Clock clock;
     private final String version;
@@ -44,12 +47,17 @@ class NodeStatusPublisher {
 
     NodeStatusPublisher(NodeStatusBoard board, NodeProperties node, ClusterProperties cluster,
             NodeLifecycle lifecycle, WeightControl weight, BrokerConnection broker, ObjectProvider<BuildProperties> buildProperties,
-            ObjectProvider<Flyway> flyway, Clock clock) {
+            ObjectProvider<Flyway> flyway, ObjectProvider<StatusSources.Load> load,
+            ObjectProvider<StatusSources.Replicas> replicas, ObjectProvider<StatusSources.SchedulerOwner> schedulerOwner,
+            Clock clock) {
         this.board = board;
         this.node = node;
         this.cluster = cluster;
         this.lifecycle = lifecycle;
         this.weight = weight;
+        this.load = load;
+        this.replicas = replicas;
+        this.schedulerOwner = schedulerOwner;
         this.broker = broker;
         this.clock = clock;
         BuildProperties build = buildProperties.getIfAvailable();
@@ -84,8 +92,10 @@ class NodeStatusPublisher {
 
     private NodeStatus currentStatus(String address) {
         return new NodeStatus(node.id(), board.localMemberId(), address, version, schemaVersion, startedAtMillis,
-                weight.weight(), lifecycle.state(), clock.millis(), broker.isConnected(), false, NodeLoad.IDLE,
-                ReplicaCounts.UNKNOWN);
+                weight.weight(), lifecycle.state(), clock.millis(), broker.isConnected(),
+                schedulerOwner.getIfAvailable(() -> () -> false).isLocalOwner(),
+                load.getIfAvailable(() -> () -> NodeLoad.IDLE).current(),
+                replicas.getIfAvailable(() -> () -> ReplicaCounts.UNKNOWN).current());
     }
 
     /** The latest migration this node's build applies: what it needs the database to be. */

@@ -30,7 +30,10 @@ class NodeStatusPublisherTest {
     private final NodeStatusPublisher publisher = new NodeStatusPublisher(board, new NodeProperties("node-7", 3),
             new ClusterProperties("lectern", "10.0.0.7", 5701, List.of("10.0.0.7:5701"), Duration.ofSeconds(2)),
             lifecycle, new FixedWeight(3), () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
-            new StaticListableBeanFactory().getBeanProvider(Flyway.class), clock);
+            new StaticListableBeanFactory().getBeanProvider(Flyway.class),
+            new StaticListableBeanFactory().getBeanProvider(StatusSources.Load.class),
+            new StaticListableBeanFactory().getBeanProvider(StatusSources.Replicas.class),
+            new StaticListableBeanFactory().getBeanProvider(StatusSources.SchedulerOwner.class), clock);
 
     @Nested
     class BeforeTheWebServerStarted {
