@@ -48,7 +48,8 @@ public final class MembersView extends BorderPane {
         table.setId("members-table");
         table.getStyleClass().add("members-table");
         table.setFixedCellSize(ROW_HEIGHT);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Seventeen columns do not fit a laptop screen squeezed; they keep their width and the table scrolls.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No members to show: not connected, or no node has published its status yet."));
         table.setRowFactory(ignored -> new MemberTableRow());
 
@@ -94,7 +95,7 @@ public final class MembersView extends BorderPane {
         MasterDetailPane master = new MasterDetailPane();
         master.setMasterNode(table);
         master.setDetailNode(details);
-        master.setDividerPosition(0.7);
+        master.setDividerPosition(0.8);
 
         Label warning = new Label();
         warning.setId("cluster-warning");
