@@ -27,7 +27,8 @@ public final class LoadViewModel {
     private final ReadOnlyObjectWrapper<Map<String, List<LoadSample>>> history =
             new ReadOnlyObjectWrapper<>(this, "history", Map.of());
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "No samples yet");
-    private long lastSampleMillis = Long.MIN_VALUE;
+    private long lastSampleMillis;
+    private boolean sampled;
     private boolean sampling;
 
     public LoadViewModel(LoadSampler sampler, BackgroundExecutor background, Clock clock) {
@@ -49,10 +50,11 @@ public final class LoadViewModel {
     /** Called with every cluster snapshot; samples at most once per {@link #INTERVAL}. */
     public void update(Map<String, NodeStatus> nodes) {
         long now = clock.millis();
-        if (sampling || now - lastSampleMillis < INTERVAL.toMillis()) {
+        if (sampling || sampled && now - lastSampleMillis < INTERVAL.toMillis()) {
             return;
         }
         sampling = true;
+        sampled = true;
         lastSampleMillis = now;
         List<NodeStatus> current = List.copyOf(nodes.values());
         background.run(() -> sampler.sample(current, now), taken -> {

@@ -14,6 +14,7 @@ import org.lectern.console.connection.SchedulerSnapshot;
 import org.lectern.console.ui.BackgroundExecutor;
 import org.lectern.shared.scheduling.ScheduledTaskView;
 import org.lectern.shared.scheduling.SchedulerOwnership;
+import org.lectern.shared.scheduling.TaskState;
 
 /** The scheduler: who owns it under which epoch, the durable tasks by due time, and the ownership history. */
 public final class SchedulerViewModel {
@@ -58,34 +59,45 @@ public final class SchedulerViewModel {
             return;
         }
         fetching = true;
-        background.run(source, snapshot -> {
+        // Sorting and formatting 10,000 tasks happens on the worker; the FX thread only compares and swaps.
+        background.run(() -> prepare(source.call()), prepared -> {
             fetching = false;
-            apply(snapshot);
+            apply(prepared);
         }, failure -> fetching = false);
     }
 
-    void apply(SchedulerSnapshot snapshot) {
-        owner.set(snapshot.owner()
+    /** What the FX thread shows, computed off it. */
+    record Prepared(String owner, List<TaskRow> tasks, List<OwnershipRow> history, String summary) {
+    }
+
+    Prepared prepare(SchedulerSnapshot snapshot) {
+        String ownerText = snapshot.owner()
                 .map(current -> current.ownerNodeId() + " owns the scheduler (epoch " + current.epoch() + ", since "
                         + format(current.sinceMillis()) + ")")
-                .orElse("Nobody owns the scheduler"));
+                .orElse("Nobody owns the scheduler");
         List<TaskRow> freshTasks = snapshot.tasks().stream()
                 .sorted(Comparator.comparingLong(ScheduledTaskView::dueAtMillis).thenComparing(ScheduledTaskView::taskId))
                 .map(this::row)
                 .toList();
-        // Replacing 10,000 rows re-lays the table; only do it when something changed.
-        if (!freshTasks.equals(tasks)) {
-            tasks.setAll(freshTasks);
-        }
         List<OwnershipRow> freshHistory = snapshot.history().stream()
                 .sorted(Comparator.comparingLong(SchedulerOwnership::epoch).reversed())
                 .map(entry -> new OwnershipRow(entry.epoch(), entry.ownerNodeId(), format(entry.sinceMillis())))
                 .toList();
-        if (!freshHistory.equals(history)) {
-            history.setAll(freshHistory);
+        long failed = snapshot.tasks().stream().filter(task -> task.state() == TaskState.FAILED).count();
+        return new Prepared(ownerText, freshTasks, freshHistory,
+                freshTasks.size() + " tasks" + (failed > 0 ? ", " + failed + " failed" : ""));
+    }
+
+    void apply(Prepared prepared) {
+        owner.set(prepared.owner());
+        // Replacing 10,000 rows re-lays the table; only do it when something changed.
+        if (!prepared.tasks().equals(tasks)) {
+            tasks.setAll(prepared.tasks());
         }
-        long failed = snapshot.tasks().stream().filter(task -> task.state().name().equals("FAILED")).count();
-        taskSummary.set(freshTasks.size() + " tasks" + (failed > 0 ? ", " + failed + " failed" : ""));
+        if (!prepared.history().equals(history)) {
+            history.setAll(prepared.history());
+        }
+        taskSummary.set(prepared.summary());
     }
 
     private TaskRow row(ScheduledTaskView task) {
