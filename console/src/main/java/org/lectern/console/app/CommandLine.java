@@ -6,17 +6,22 @@ import org.lectern.console.connection.ConnectionSettings;
 import org.lectern.shared.cluster.ClusterStructures;
 
 /**
- * {@code [--address host:port[,host:port…]] [--cluster NAME]}. With an address the console connects at once;
- * without one it asks, prefilled with {@code --cluster} if given.
+ * {@code [--address host:port[,host:port…]] [--cluster NAME] [--operator NAME] [--credential-file PATH]}. With an
+ * address the console connects at once; without one it asks, prefilled with {@code --cluster} if given. With a
+ * credential file it signs commands as the operator (default: the user's login name).
  */
-record CommandLine(Optional<String> address, Optional<String> cluster) {
+record CommandLine(Optional<String> address, Optional<String> cluster, Optional<String> operator,
+        Optional<String> credentialFile) {
 
-    static final String USAGE = "usage: java -jar lectern-console.jar [--address host:port[,host:port...]] [--cluster NAME]";
+    static final String USAGE = "usage: java -jar lectern-console.jar [--address host:port[,host:port...]] [--cluster NAME]"
+            + " [--operator NAME] [--credential-file PATH]";
 
     /** @throws IllegalArgumentException when the arguments make no sense; the message says why */
     static CommandLine parse(List<String> args) {
         Optional<String> address = Optional.empty();
         Optional<String> cluster = Optional.empty();
+        Optional<String> operator = Optional.empty();
+        Optional<String> credentialFile = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -31,10 +36,12 @@ record CommandLine(Optional<String> address, Optional<String> cluster) {
             switch (option) {
                 case "--address" -> address = Optional.of(value);
                 case "--cluster" -> cluster = Optional.of(value);
+                case "--operator" -> operator = Optional.of(value);
+                case "--credential-file" -> credentialFile = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        CommandLine commandLine = new CommandLine(address, cluster);
+        CommandLine commandLine = new CommandLine(address, cluster, operator, credentialFile);
         commandLine.settings();
         return commandLine;
     }

@@ -1,10 +1,16 @@
 package org.lectern.console.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -12,9 +18,15 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import okhttp3.OkHttpClient;
+import org.lectern.console.balancer.BalancerView;
+import org.lectern.console.balancer.BalancerViewModel;
+import org.lectern.console.balancer.HaproxyStats;
+import org.lectern.console.broker.BrokerView;
+import org.lectern.console.broker.BrokerViewModel;
+import org.lectern.console.broker.JmxBrokerProbe;
 import org.lectern.console.connection.ClusterConnection;
 import org.lectern.console.connection.ClusterListener;
 import org.lectern.console.connection.ConnectionDialog;
@@ -25,61 +37,180 @@ import org.lectern.console.connection.ConnectionStatusViewModel;
 import org.lectern.console.connection.ConnectionViewModel;
 import org.lectern.console.connection.FxThreadClusterListener;
 import org.lectern.console.connection.PreferencesConnectionHistory;
+import org.lectern.console.events.EventsView;
+import org.lectern.console.events.EventsViewModel;
+import org.lectern.console.load.LoadView;
+import org.lectern.console.load.LoadViewModel;
+import org.lectern.console.load.PrometheusLoadSampler;
 import org.lectern.console.members.MembersView;
 import org.lectern.console.members.MembersViewModel;
+import org.lectern.console.operations.CommandGateway;
+import org.lectern.console.operations.OperationsView;
+import org.lectern.console.operations.OperationsViewModel;
+import org.lectern.console.operations.OperatorCredential;
+import org.lectern.console.replicas.ReplicasView;
+import org.lectern.console.replicas.ReplicasViewModel;
+import org.lectern.console.scheduler.SchedulerView;
+import org.lectern.console.scheduler.SchedulerViewModel;
+import org.lectern.console.settings.SettingsView;
+import org.lectern.console.settings.SettingsViewModel;
 import org.lectern.console.ui.BackgroundExecutor;
 import org.lectern.console.ui.FxBackgroundExecutor;
+import org.lectern.console.ui.Theme;
+import org.lectern.console.ui.WindowLayout;
+import org.lectern.shared.cluster.ClusterEvent;
+import org.lectern.shared.cluster.NodeStatus;
+import org.lectern.shared.operations.CommandResult;
+import org.lectern.shared.operations.OperatorCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds the console's objects, wires them, and takes them down when the window closes. */
 public final class LecternConsoleApp extends Application {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LecternConsoleApp.class);
     private static final Duration REFRESH_INTERVAL = Duration.seconds(1);
+    private static final int BROKER_EVERY_TICKS = 5;
 
     private ExecutorService workers;
     private ClusterConnection connection;
+    private OkHttpClient http;
     private Timeline refreshTimer;
-    private String stylesheet;
     private BackgroundExecutor background;
     private ConnectionStatusViewModel status;
     private ConnectionViewModel connectionForm;
+    private OperationsViewModel operations;
+    private BrokerViewModel broker;
+    private Preferences preferences;
+    private MainWindow main;
+    private Theme theme;
     private Stage window;
+    private int ticks;
 
     @Override
     public void start(Stage stage) {
         CommandLine commandLine = CommandLine.parse(getParameters().getRaw());
         window = stage;
-        stylesheet = LecternConsoleApp.class.getResource("/org/lectern/console/ui/console.css").toExternalForm();
-        workers = Executors.newFixedThreadPool(2, workerThreads());
+        // JMX over RMI has no per-call timeout of its own; these bound connecting to and waiting for the broker.
+        System.setProperty("sun.rmi.transport.connectionTimeout", "5000");
+        System.setProperty("sun.rmi.transport.tcp.responseTimeout", "5000");
+        preferences = Preferences.userNodeForPackage(LecternConsoleApp.class);
+        WindowLayout layout = WindowLayout.load(preferences.node("window"));
+        theme = layout.theme();
+        workers = Executors.newFixedThreadPool(3, workerThreads());
         background = new FxBackgroundExecutor(workers);
         connection = new ClusterConnection();
+        http = PrometheusLoadSampler.httpClient();
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.systemDefault();
 
-        MembersViewModel members = new MembersViewModel(connection::snapshot, background, Clock.systemUTC());
+        MembersViewModel members = new MembersViewModel(connection::snapshot, background, clock);
+        operations = new OperationsViewModel(new CommandGateway() {
+            @Override
+            public void submit(OperatorCommand command) {
+                connection.submit(command);
+            }
+
+            @Override
+            public Map<String, CommandResult> results(Collection<String> commandIds) {
+                return connection.results(commandIds);
+            }
+        }, background, clock);
+        ReplicasViewModel replicas = new ReplicasViewModel(connection::livePartitions, background);
+        SchedulerViewModel scheduler = new SchedulerViewModel(connection::scheduler, background, zone);
+        EventsViewModel events = new EventsViewModel(zone);
+        SettingsViewModel settings = new SettingsViewModel(connection::settings, background, operations);
+        broker = new BrokerViewModel(new JmxBrokerProbe(), background);
+        LoadViewModel load = new LoadViewModel(new PrometheusLoadSampler(http), background, clock);
+        HaproxyStats haproxy = new HaproxyStats(http);
+        BalancerViewModel balancer = new BalancerViewModel(connection::publishedConfig, haproxy::read, background);
         status = new ConnectionStatusViewModel(members.memberCountProperty());
-        connectionForm = new ConnectionViewModel(new PreferencesConnectionHistory(
-                Preferences.userNodeForPackage(LecternConsoleApp.class)));
+        connectionForm = new ConnectionViewModel(new PreferencesConnectionHistory(preferences));
         commandLine.cluster().ifPresent(name -> connectionForm.clusterNameProperty().set(name));
+        commandLine.operator().ifPresent(name -> connectionForm.operatorProperty().set(name));
+        commandLine.credentialFile().ifPresent(file -> operations.useCredential(
+                OperatorCredential.fromFile(connectionForm.operatorProperty().get(), Path.of(file))));
 
         connection.addListener(new FxThreadClusterListener(new ClusterListener() {
             @Override
             public void stateChanged(ConnectionState state) {
                 status.stateChanged(state);
                 members.refresh();
+                if (state == ConnectionState.CONNECTED) {
+                    background.run(() -> {
+                        connection.subscribeToEvents();
+                        return connection.publishedConfig();
+                    }, broker::published, failure -> LOG.warn("Could not subscribe to the cluster's events", failure));
+                }
             }
 
             @Override
             public void membersChanged() {
                 members.refresh();
             }
+
+            @Override
+            public void eventReceived(ClusterEvent event) {
+                events.add(event);
+            }
         }, Platform::runLater));
 
-        refreshTimer = new Timeline(new KeyFrame(REFRESH_INTERVAL, event -> members.refresh()));
+        main = new MainWindow(List.of(
+                new MainWindow.View("members", "Members", new MembersView(members, operations)),
+                new MainWindow.View("operations", "Operations", new OperationsView(operations)),
+                new MainWindow.View("replicas", "Cache replicas", new ReplicasView(replicas)),
+                new MainWindow.View("scheduler", "Scheduler", new SchedulerView(scheduler)),
+                new MainWindow.View("events", "Events", new EventsView(events)),
+                new MainWindow.View("load", "Live load", new LoadView(load)),
+                new MainWindow.View("broker", "Broker", new BrokerView(broker)),
+                new MainWindow.View("balancer", "Load balancer", new BalancerView(balancer)),
+                new MainWindow.View("settings", "Settings", new SettingsView(settings, operations))),
+                new ConnectionStatusView(status, this::chooseCluster), this::chooseCluster);
+
+        members.snapshotProperty().addListener((observable, before, snapshot) -> {
+            Map<String, NodeStatus> nodes = members.nodesProperty().get();
+            operations.update(nodes);
+            load.update(nodes);
+            if (main.showing("replicas")) {
+                replicas.update(snapshot);
+            }
+        });
+        refreshTimer = new Timeline(new KeyFrame(REFRESH_INTERVAL, event -> {
+            ticks++;
+            members.refresh();
+            // The other views read the cluster only while shown, so a hidden 10,000-row table costs nothing.
+            if (main.showing("scheduler")) {
+                scheduler.refresh();
+            }
+            if (main.showing("settings")) {
+                settings.refresh();
+            }
+            if (main.showing("balancer")) {
+                balancer.refresh(members.nodesProperty().get());
+            }
+            if (main.showing("broker") && ticks % BROKER_EVERY_TICKS == 0) {
+                broker.refresh();
+            }
+        }));
         refreshTimer.setCycleCount(Animation.INDEFINITE);
         refreshTimer.play();
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (main.showing("broker")) {
+                broker.refresh();
+            }
+        });
 
-        BorderPane root = new BorderPane(new MembersView(members));
-        root.setBottom(new ConnectionStatusView(status, this::chooseCluster));
-        Scene scene = new Scene(root, 960, 420);
-        scene.getStylesheets().add(stylesheet);
+        Scene scene = new Scene(main, layout.width(), layout.height());
+        main.darkTheme().setSelected(theme == Theme.DARK);
+        main.darkTheme().selectedProperty().addListener((observable, before, dark) -> applyTheme(scene,
+                dark ? Theme.DARK : Theme.LIGHT));
+        applyTheme(scene, theme);
+        main.select(layout.view());
+        if (layout.placed()) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
         stage.setTitle("Lectern console");
         stage.setScene(scene);
         stage.show();
@@ -90,14 +221,39 @@ public final class LecternConsoleApp extends Application {
     @Override
     public void stop() {
         refreshTimer.stop();
+        saveLayout();
         connection.close();
         workers.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private void applyTheme(Scene scene, Theme chosen) {
+        theme = chosen;
+        scene.getStylesheets().setAll(stylesheet(Theme.BASE), stylesheet(chosen.stylesheet()));
+    }
+
+    private static String stylesheet(String resource) {
+        return LecternConsoleApp.class.getResource(resource).toExternalForm();
+    }
+
+    private void saveLayout() {
+        new WindowLayout(window.getX(), window.getY(), window.getWidth(), window.getHeight(), window.isMaximized(),
+                main.selected(), theme).save(preferences.node("window"));
+        try {
+            preferences.flush();
+        } catch (BackingStoreException e) {
+            LOG.warn("Could not save the window layout", e);
+        }
     }
 
     private void chooseCluster() {
-        ConnectionDialog dialog = new ConnectionDialog(connectionForm, stylesheet);
+        ConnectionDialog dialog = new ConnectionDialog(connectionForm, stylesheet(Theme.BASE));
         dialog.initOwner(window);
-        dialog.showAndWait().ifPresent(this::connect);
+        dialog.showAndWait().ifPresent(settings -> {
+            connectionForm.credential().ifPresent(operations::useCredential);
+            connect(settings);
+        });
     }
 
     private void connect(ConnectionSettings settings) {

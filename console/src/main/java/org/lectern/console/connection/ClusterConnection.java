@@ -11,29 +11,53 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.Partition;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import com.hazelcast.topic.ReliableMessageListener;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.lectern.shared.cluster.ClusterEvent;
+import org.lectern.shared.cluster.ClusterEventKind;
 import org.lectern.shared.cluster.ClusterStructures;
+import org.lectern.shared.cluster.EventSeverity;
 import org.lectern.shared.cluster.NodeStatus;
+import org.lectern.shared.operations.CommandResult;
+import org.lectern.shared.operations.OperatorCommand;
+import org.lectern.shared.scheduling.ScheduledTaskView;
+import org.lectern.shared.scheduling.SchedulerOwnership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the console's Hazelcast client: the only class that sees Hazelcast. Its methods block and belong on a
- * worker thread; listeners hear about changes on Hazelcast's threads.
+ * Owns the console's Hazelcast client: the only class that sees Hazelcast. Its methods block (each call is bounded
+ * by the client's invocation timeout) and belong on a worker thread; listeners hear about changes on Hazelcast's
+ * threads.
  */
 public final class ClusterConnection implements AutoCloseable {
+
+    /** How long one cluster call may take before it fails; the console retries on its next refresh. */
+    static final int INVOCATION_TIMEOUT_SECONDS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterConnection.class);
 
     private final List<ClusterListener> listeners = new CopyOnWriteArrayList<>();
+    /** Member UUID to node id, from the latest snapshot, so a member that leaves is named by its node id. */
+    private final Map<String, String> nodeIds = new ConcurrentHashMap<>();
 
     /** Identifies the current client, so that events of a client being replaced or shut down are ignored. */
     private volatile Object session;
     private volatile HazelcastInstance client;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+    private volatile Object subscribedSession;
 
     public void addListener(ClusterListener listener) {
         listeners.add(listener);
@@ -61,16 +85,96 @@ public final class ClusterConnection implements AutoCloseable {
      * client's member list is stale and its map calls would fail.
      */
     public ClusterSnapshot snapshot() {
-        HazelcastInstance current = client;
-        if (current == null || state != ConnectionState.CONNECTED) {
+        HazelcastInstance current = connected();
+        if (current == null) {
             return ClusterSnapshot.EMPTY;
         }
-        Set<String> memberUuids = current.getCluster().getMembers().stream()
+        Set<Member> members = current.getCluster().getMembers();
+        Set<String> memberUuids = members.stream()
                 .map(Member::getUuid)
                 .map(Object::toString)
                 .collect(Collectors.toUnmodifiableSet());
+        // The member list is in join order: the first one is the oldest, Hazelcast's master.
+        String oldest = members.stream().findFirst().map(member -> member.getUuid().toString()).orElse("");
         IMap<String, NodeStatus> statuses = current.getMap(ClusterStructures.NODE_STATUS);
-        return new ClusterSnapshot(memberUuids, List.copyOf(statuses.values()));
+        List<NodeStatus> published = List.copyOf(statuses.values());
+        published.forEach(status -> nodeIds.put(status.memberUuid(), status.nodeId()));
+        return new ClusterSnapshot(memberUuids, published, oldest);
+    }
+
+    /** The scheduler's owner, its history and the task list. */
+    public SchedulerSnapshot scheduler() {
+        HazelcastInstance current = connected();
+        if (current == null) {
+            return SchedulerSnapshot.EMPTY;
+        }
+        IMap<String, SchedulerOwnership> owner = current.getMap(ClusterStructures.SCHEDULER_OWNER);
+        IMap<Long, SchedulerOwnership> history = current.getMap(ClusterStructures.SCHEDULER_HISTORY);
+        IMap<String, ScheduledTaskView> tasks = current.getMap(ClusterStructures.SCHEDULED_TASKS);
+        return new SchedulerSnapshot(Optional.ofNullable(owner.get(ClusterStructures.SCHEDULER_OWNER_KEY)),
+                List.copyOf(history.values()), List.copyOf(tasks.values()));
+    }
+
+    /** The cluster-wide settings as stored, key to value; settings never changed are absent. */
+    public Map<String, String> settings() {
+        return stringMap(ClusterStructures.CLUSTER_SETTINGS);
+    }
+
+    /** What the nodes publish for consoles, such as the broker's JMX address. */
+    public Map<String, String> publishedConfig() {
+        return stringMap(ClusterStructures.PUBLISHED_CONFIG);
+    }
+
+    /** How the live-submissions map's partitions are spread over the members, as the client sees them. */
+    public PartitionSnapshot livePartitions() {
+        HazelcastInstance current = connected();
+        if (current == null) {
+            return PartitionSnapshot.EMPTY;
+        }
+        Set<Partition> partitions = current.getPartitionService().getPartitions();
+        Map<String, Integer> byOwner = new HashMap<>();
+        int unowned = 0;
+        for (Partition partition : partitions) {
+            Member owner = partition.getOwner();
+            if (owner == null) {
+                unowned++;
+            } else {
+                byOwner.merge(owner.getUuid().toString(), 1, Integer::sum);
+            }
+        }
+        long entries = current.getMap(ClusterStructures.LIVE_SUBMISSIONS).size();
+        return new PartitionSnapshot(entries, partitions.size(), byOwner, unowned);
+    }
+
+    /** Hands a signed command to the nodes. */
+    public void submit(OperatorCommand command) {
+        HazelcastInstance current = requireConnected();
+        current.<String, OperatorCommand>getMap(ClusterStructures.OPERATOR_COMMANDS).set(command.commandId(), command);
+    }
+
+    /** The nodes' latest answers to these commands; commands not answered yet are absent. */
+    public Map<String, CommandResult> results(Collection<String> commandIds) {
+        HazelcastInstance current = connected();
+        if (current == null || commandIds.isEmpty()) {
+            return Map.of();
+        }
+        IMap<String, CommandResult> results = current.getMap(ClusterStructures.COMMAND_RESULTS);
+        return Map.copyOf(results.getAll(Set.copyOf(commandIds)));
+    }
+
+    /**
+     * Starts listening to the events topic once per client; asked for after every connect, from a worker, because
+     * creating the topic's proxy is a cluster call that must not run on Hazelcast's event thread.
+     */
+    public void subscribeToEvents() {
+        Object current = session;
+        HazelcastInstance instance = connected();
+        if (instance == null || subscribedSession == current) {
+            return;
+        }
+        ITopic<ClusterEvent> events = instance.getReliableTopic(ClusterStructures.EVENTS);
+        events.addMessageListener(new EventRelay(current));
+        subscribedSession = current;
     }
 
     @Override
@@ -81,6 +185,28 @@ public final class ClusterConnection implements AutoCloseable {
             state = ConnectionState.DISCONNECTED;
             listeners.forEach(listener -> listener.stateChanged(ConnectionState.DISCONNECTED));
         }
+    }
+
+    private Map<String, String> stringMap(String name) {
+        HazelcastInstance current = connected();
+        if (current == null) {
+            return Map.of();
+        }
+        IMap<String, String> map = current.getMap(name);
+        return Map.copyOf(map.getAll(map.keySet()));
+    }
+
+    private HazelcastInstance connected() {
+        HazelcastInstance current = client;
+        return current == null || state != ConnectionState.CONNECTED ? null : current;
+    }
+
+    private HazelcastInstance requireConnected() {
+        HazelcastInstance current = connected();
+        if (current == null) {
+            throw new IllegalStateException("Not connected to a cluster");
+        }
+        return current;
     }
 
     private void shutDownClient() {
@@ -95,7 +221,7 @@ public final class ClusterConnection implements AutoCloseable {
     private ClientConfig clientConfig(ConnectionSettings settings, Object clientSession) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(settings.clusterName());
-        config.getNetworkConfig().setAddresses(settings.addresses());
+        config.getNetworkConfig().setAddresses(settings.addresses()).setConnectionTimeout(5_000);
         // Start without waiting for the cluster and never give up on it: the console is a window the operator
         // leaves open while nodes come and go.
         config.getConnectionStrategyConfig()
@@ -108,6 +234,7 @@ public final class ClusterConnection implements AutoCloseable {
                 .setClusterConnectTimeoutMillis(-1);
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.client.invocation.timeout.seconds", Integer.toString(INVOCATION_TIMEOUT_SECONDS));
         // Registered through the configuration so that no event is lost before newHazelcastClient returns.
         config.addListenerConfig(new ListenerConfig(lifecycleListener(clientSession)));
         config.addListenerConfig(new ListenerConfig(membershipListener(clientSession)));
@@ -133,13 +260,28 @@ public final class ClusterConnection implements AutoCloseable {
             @Override
             public void memberAdded(MembershipEvent event) {
                 membersChanged(clientSession);
+                seen(clientSession, event, ClusterEventKind.MEMBER_JOINED, EventSeverity.INFO, "joined the cluster");
             }
 
             @Override
             public void memberRemoved(MembershipEvent event) {
                 membersChanged(clientSession);
+                seen(clientSession, event, ClusterEventKind.MEMBER_LEFT, EventSeverity.WARNING, "left the cluster");
             }
         };
+    }
+
+    private void seen(Object clientSession, MembershipEvent event, ClusterEventKind kind, EventSeverity severity,
+            String what) {
+        if (clientSession != session) {
+            return;
+        }
+        Member member = event.getMember();
+        String address = member.getAddress().getHost() + ":" + member.getAddress().getPort();
+        String nodeId = nodeIds.getOrDefault(member.getUuid().toString(), address);
+        ClusterEvent seen = new ClusterEvent(UUID.randomUUID().toString(), System.currentTimeMillis(), kind, severity,
+                nodeId, "Member " + nodeId + " (" + address + ") " + what + " (seen by the console)");
+        listeners.forEach(listener -> listener.eventReceived(seen));
     }
 
     private void changeState(Object clientSession, ConnectionState newState) {
@@ -152,6 +294,43 @@ public final class ClusterConnection implements AutoCloseable {
     private void membersChanged(Object clientSession) {
         if (clientSession == session) {
             listeners.forEach(ClusterListener::membersChanged);
+        }
+    }
+
+    /** Hands the topic's events to the listeners; tolerates lost messages rather than stop listening. */
+    private final class EventRelay implements ReliableMessageListener<ClusterEvent> {
+
+        private final Object clientSession;
+
+        EventRelay(Object clientSession) {
+            this.clientSession = clientSession;
+        }
+
+        @Override
+        public void onMessage(Message<ClusterEvent> message) {
+            if (clientSession == session) {
+                listeners.forEach(listener -> listener.eventReceived(message.getMessageObject()));
+            }
+        }
+
+        @Override
+        public long retrieveInitialSequence() {
+            // -1: only what is published from now on; the timeline starts when the console connects.
+            return -1;
+        }
+
+        @Override
+        public void storeSequence(long sequence) {
+        }
+
+        @Override
+        public boolean isLossTolerant() {
+            return true;
+        }
+
+        @Override
+        public boolean isTerminal(Throwable failure) {
+            return false;
         }
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
@@ -51,6 +52,18 @@ public final class ConnectionDialog extends Dialog<ConnectionSettings> {
         clusterName.setId("cluster-name");
         clusterName.textProperty().bindBidirectional(viewModel.clusterNameProperty());
 
+        TextField operator = new TextField();
+        operator.setId("operator");
+        operator.textProperty().bindBidirectional(viewModel.operatorProperty());
+        TextField credentialFile = new TextField();
+        credentialFile.setId("credential-file");
+        credentialFile.setPromptText("path of the operator credential file");
+        credentialFile.textProperty().bindBidirectional(viewModel.credentialFileProperty());
+        PasswordField credentialSecret = new PasswordField();
+        credentialSecret.setId("credential-secret");
+        credentialSecret.setPromptText("or paste the secret (kept in memory only)");
+        credentialSecret.textProperty().bindBidirectional(viewModel.credentialSecretProperty());
+
         Label validation = new Label();
         validation.setId("validation-message");
         validation.getStyleClass().add("validation-message");
@@ -63,7 +76,11 @@ public final class ConnectionDialog extends Dialog<ConnectionSettings> {
         form.addRow(0, new Label("Recent"), recent);
         form.addRow(1, new Label("Addresses"), addresses);
         form.addRow(2, new Label("Cluster name"), clusterName);
-        form.add(validation, 1, 3);
+        form.addRow(3, new Label("Operator"), operator);
+        form.addRow(4, new Label("Credential file"), credentialFile);
+        form.addRow(5, new Label("Secret"), credentialSecret);
+        form.add(new Label("Without a credential the console only watches."), 1, 6);
+        form.add(validation, 1, 7);
         getDialogPane().setContent(form);
 
         ButtonType connect = new ButtonType("Connect", ButtonData.OK_DONE);

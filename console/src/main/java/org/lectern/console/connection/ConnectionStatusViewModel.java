@@ -70,7 +70,8 @@ public final class ConnectionStatusViewModel {
             case DISCONNECTED -> "Disconnected from " + target.describe();
             case CONNECTING -> "Connecting to " + target.describe() + "…";
             case CONNECTED -> "Connected to " + target.describe() + " — " + members(memberCount.get());
-            case RECONNECTING -> "Reconnecting to " + target.describe() + "…";
+            case RECONNECTING -> "Reconnecting to " + target.describe() + "… (the client retries by itself, "
+                    + "waiting 0.5 s doubling to 5 s between attempts)";
         };
     }
 

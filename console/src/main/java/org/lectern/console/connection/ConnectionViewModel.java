@@ -1,5 +1,6 @@
 package org.lectern.console.connection;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.lectern.console.operations.OperatorCredential;
 
 /**
  * State of the connection dialog: what the operator typed, whether it makes sense, and the recent clusters.
@@ -19,6 +21,9 @@ public final class ConnectionViewModel {
     private final ConnectionHistory history;
     private final StringProperty addresses = new SimpleStringProperty(this, "addresses", "");
     private final StringProperty clusterName = new SimpleStringProperty(this, "clusterName", "");
+    private final StringProperty operator = new SimpleStringProperty(this, "operator", System.getProperty("user.name", ""));
+    private final StringProperty credentialFile = new SimpleStringProperty(this, "credentialFile", "");
+    private final StringProperty credentialSecret = new SimpleStringProperty(this, "credentialSecret", "");
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper(this, "validationMessage", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ObservableList<ConnectionSettings> recent = FXCollections.observableArrayList();
@@ -29,6 +34,9 @@ public final class ConnectionViewModel {
         recent.setAll(history.recent());
         addresses.addListener((observable, before, after) -> validate());
         clusterName.addListener((observable, before, after) -> validate());
+        operator.addListener((observable, before, after) -> validate());
+        credentialFile.addListener((observable, before, after) -> validate());
+        credentialSecret.addListener((observable, before, after) -> validate());
         use(recent.isEmpty() ? ConnectionSettings.DEFAULTS : recent.get(0));
     }
 
@@ -39,6 +47,36 @@ public final class ConnectionViewModel {
 
     public StringProperty clusterNameProperty() {
         return clusterName;
+    }
+
+    /** Who signs the commands. */
+    public StringProperty operatorProperty() {
+        return operator;
+    }
+
+    /** The operator credential file, as on the nodes; takes precedence over a pasted secret. */
+    public StringProperty credentialFileProperty() {
+        return credentialFile;
+    }
+
+    /** The operator secret, pasted; never stored. */
+    public StringProperty credentialSecretProperty() {
+        return credentialSecret;
+    }
+
+    /**
+     * The credential to sign commands with; empty when none was given (the console then only watches).
+     *
+     * @throws IllegalArgumentException when one was given but cannot be used
+     */
+    public Optional<OperatorCredential> credential() {
+        if (!credentialFile.get().isBlank()) {
+            return Optional.of(OperatorCredential.fromFile(operator.get(), Path.of(credentialFile.get().strip())));
+        }
+        if (!credentialSecret.get().isBlank()) {
+            return Optional.of(OperatorCredential.fromSecret(operator.get(), credentialSecret.get()));
+        }
+        return Optional.empty();
     }
 
     /** Why the input cannot be used, or empty when it can. */
@@ -70,6 +108,7 @@ public final class ConnectionViewModel {
     private Optional<ConnectionSettings> validate() {
         try {
             ConnectionSettings settings = ConnectionSettings.parse(addresses.get(), clusterName.get());
+            credential();
             validationMessage.set("");
             valid.set(true);
             return Optional.of(settings);

@@ -58,7 +58,8 @@ class ConnectionStatusViewModelTest {
 
             viewModel.stateChanged(ConnectionState.RECONNECTING);
 
-            assertThat(viewModel.statusTextProperty().get()).isEqualTo("Reconnecting to lectern at 127.0.0.1:5701…");
+            assertThat(viewModel.statusTextProperty().get()).isEqualTo("Reconnecting to lectern at 127.0.0.1:5701… "
+                    + "(the client retries by itself, waiting 0.5 s doubling to 5 s between attempts)");
             assertThat(viewModel.connectedProperty().get()).isFalse();
         }
 

@@ -1,0 +1,235 @@
+package org.lectern.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lectern.console.members.MemberRow;
+import org.lectern.console.support.ContractNode;
+import org.lectern.console.support.FreePorts;
+import org.lectern.console.support.Screenshots;
+import org.lectern.shared.cluster.ClusterStructures;
+import org.lectern.shared.cluster.NodeLoad;
+import org.lectern.shared.cluster.NodeState;
+import org.lectern.shared.operations.CommandKind;
+import org.lectern.shared.operations.OperatorCommand;
+import org.lectern.shared.operations.OperatorSignatures;
+import org.lectern.shared.scheduling.ScheduledTaskView;
+import org.lectern.shared.scheduling.TaskState;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console, headless, against real Hazelcast members that play the nodes' part of the contract: members fill,
+ * a weight change and a drain go out as signed commands from the UI and show up, the scheduler changes hands, a
+ * killed member raises an event and a notification. Saves the screenshots the documentation shows.
+ */
+class ConsoleOperationsIT {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final String SECRET = "operator-secret-" + UUID.randomUUID();
+
+    private final String clusterName = "console-ops-" + UUID.randomUUID();
+    private final List<ContractNode> nodes = new ArrayList<>();
+    private final FxRobot robot = new FxRobot();
+    private Application console;
+    private ContractNode nodeA;
+    private ContractNode nodeB;
+
+    @TempDir
+    Path temporary;
+
+    @BeforeAll
+    static void startToolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startClusterAndConsole() throws Exception {
+        int portA = FreePorts.next();
+        nodeA = node("node-a", portA, portA, new NodeLoad(40, 31, 2.5, 35, 300L << 20, 1024L << 20, 0.21, 0));
+        nodeB = node("node-b", FreePorts.next(), portA, new NodeLoad(38, 30, 9.0, 180, 410L << 20, 1024L << 20, 0.35, 2));
+        nodeA.takeScheduler();
+        var live = nodeA.member().<String, String>getMap(ClusterStructures.LIVE_SUBMISSIONS);
+        for (int i = 0; i < 40; i++) {
+            live.set("submission-" + i, "answer " + i);
+        }
+        var tasks = nodeA.member().<String, ScheduledTaskView>getMap(ClusterStructures.SCHEDULED_TASKS);
+        long now = System.currentTimeMillis();
+        tasks.set("t1", new ScheduledTaskView("t1", "quiz.end", "quiz 7", now + 600_000, TaskState.SCHEDULED, 0, "", 0, ""));
+        tasks.set("t2", new ScheduledTaskView("t2", "exam.close", "exam 3", now - 60_000, TaskState.DONE, now - 59_000,
+                "node-a", 1, ""));
+
+        Path credential = temporary.resolve("operator-credential");
+        Files.writeString(credential, SECRET + "\n", StandardCharsets.UTF_8);
+        console = FxToolkit.setupApplication(LecternConsoleApp.class, "--address", "127.0.0.1:" + portA,
+                "--cluster", clusterName, "--operator", "olga", "--credential-file", credential.toString());
+        FxToolkit.showStage();
+    }
+
+    @AfterEach
+    void stopEverything() throws TimeoutException {
+        if (console != null) {
+            FxToolkit.cleanupApplication(console);
+        }
+        FxToolkit.cleanupStages();
+        nodes.forEach(ContractNode::close);
+    }
+
+    @Test
+    void shouldDrainFromTheUiWithSignedCommandsAndShowTheSchedulerMoving() throws Exception {
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(shownNodeIds()).containsExactly("node-a", "node-b");
+            assertThat(cellTexts("#members-table")).contains("scheduler · oldest", "1.4.0", "31", "180 ms");
+        });
+        // node-b saves four times as often and six times as slowly as average: flagged as deviating.
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#members-table"))
+                .anyMatch(text -> text.startsWith("saves/s 9.0 vs. average")));
+        select("node-a");
+        Screenshots.save(scene(), "members");
+
+        robot.clickOn("#drain-button");
+        String confirmation = onFx(() -> robot.lookup("#drain-confirmation .content").queryLabeled().getText());
+        assertThat(confirmation).contains("40 sessions (31 users)", "It owns the scheduler", "node-b");
+        robot.clickOn("Drain");
+
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(nodeA.state()).isEqualTo(NodeState.DRAINED));
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(cellTexts("#members-table")).contains("DRAINED");
+            assertThat(badgesOf("node-b")).contains("scheduler");
+        });
+        OperatorCommand drain = nodeA.received().get(0);
+        assertThat(drain.kind()).isEqualTo(CommandKind.DRAIN);
+        assertThat(drain.operator()).isEqualTo("olga");
+        assertThat(OperatorSignatures.verify(drain, SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+
+        show(2);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#operations-table")).contains("Drain node-a", "COMPLETED"));
+        Screenshots.save(scene(), "operations");
+        show(4);
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(labelText("#scheduler-owner")).startsWith("node-b owns the scheduler (epoch 2");
+            assertThat(cellTexts("#tasks-table")).contains("quiz.end", "exam.close");
+            assertThat(cellTexts("#scheduler-history")).contains("node-a", "node-b");
+        });
+        Screenshots.save(scene(), "scheduler");
+        show(3);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(labelText("#cluster-safe"))
+                .startsWith("Cluster safe: every live submission (40)"));
+        Screenshots.save(scene(), "replicas");
+    }
+
+    @Test
+    void shouldShowWeightChangeSentFromTheUi() throws Exception {
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a", "node-b"));
+        select("node-b");
+
+        robot.clickOn("#weight-button");
+        robot.interact(() -> robot.lookup("#weight-input").queryAs(TextField.class).setText("42"));
+        robot.clickOn("OK");
+
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(weightOf("node-b")).isEqualTo(42));
+        OperatorCommand command = nodeB.received().get(0);
+        assertThat(command.kind()).isEqualTo(CommandKind.SET_WEIGHT);
+        assertThat(command.argument()).isEqualTo("42");
+        assertThat(OperatorSignatures.verify(command, SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @Test
+    void shouldRaiseEventAndNotificationWhenMemberIsKilled() throws Exception {
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a", "node-b"));
+        show(5);
+
+        nodeB.kill();
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(cellTexts("#events-table")).contains("MEMBER_LEFT", "WARNING");
+            assertThat(robot.lookup(".notification-bar").tryQuery()).isPresent();
+        });
+        Screenshots.save(scene(), "events");
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a"));
+    }
+
+    private ContractNode node(String nodeId, int port, int joinPort, NodeLoad load) {
+        ContractNode node = new ContractNode(clusterName, nodeId, port, joinPort, SECRET, load);
+        nodes.add(node);
+        return node;
+    }
+
+    /** Switches views the way an operator does: Ctrl/Cmd + the view's number. */
+    private void show(int number) {
+        KeyCode digit = KeyCode.valueOf("DIGIT" + number);
+        robot.push(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#views").queryAs(TabPane.class).getSelectionModel().getSelectedIndex())
+                .isEqualTo(number - 1);
+    }
+
+    private void select(String nodeId) {
+        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
+        robot.interact(() -> table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst()
+                .ifPresent(row -> table.getSelectionModel().select(row)));
+    }
+
+    private Scene scene() {
+        return robot.lookup("#views").query().getScene();
+    }
+
+    private List<String> shownNodeIds() throws Exception {
+        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
+        return onFx(() -> table.getItems().stream().map(MemberRow::nodeId).toList());
+    }
+
+    private int weightOf(String nodeId) throws Exception {
+        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
+        return onFx(() -> table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst()
+                .orElseThrow().weightProperty().get());
+    }
+
+    private String badgesOf(String nodeId) throws Exception {
+        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
+        return onFx(() -> table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst()
+                .orElseThrow().badgesProperty().get());
+    }
+
+    private List<String> cellTexts(String table) throws Exception {
+        return onFx(() -> robot.lookup(table + " .table-cell").queryAll().stream()
+                .map(cell -> ((Labeled) cell).getText())
+                .filter(Objects::nonNull)
+                .toList());
+    }
+
+    private String labelText(String id) throws Exception {
+        Node label = robot.lookup(id).query();
+        return onFx(() -> ((Labeled) label).getText());
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+}

@@ -1,0 +1,90 @@
+package org.lectern.console.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lectern.console.support.Statuses.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.lectern.console.support.Statuses;
+import org.lectern.console.ui.SynchronousBackgroundExecutor;
+import org.lectern.shared.cluster.NodeState;
+import org.lectern.shared.cluster.NodeStatus;
+import org.lectern.shared.cluster.ReplicaCounts;
+
+class LoadViewModelTest {
+
+    private final AtomicLong now = new AtomicLong(Statuses.NOW);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+        }
+    };
+    private final LoadViewModel viewModel = new LoadViewModel((nodes, at) -> nodes.stream()
+            .map(node -> PrometheusLoadSampler.fromStatus(node, at)).toList(), new SynchronousBackgroundExecutor(), clock);
+
+    @Test
+    void shouldSampleAtMostOncePerIntervalAndForgetAfterThirtyMinutes() {
+        var nodes = Map.of("node-a", status("node-a", NodeState.READY, Statuses.load(10, 8, 1, 20),
+                ReplicaCounts.UNKNOWN, false));
+
+        viewModel.update(nodes);
+        viewModel.update(nodes);
+        assertThat(viewModel.historyProperty().get().get("node-a")).hasSize(1);
+
+        now.addAndGet(LoadViewModel.INTERVAL.toMillis());
+        viewModel.update(nodes);
+        assertThat(viewModel.historyProperty().get().get("node-a")).hasSize(2);
+
+        now.addAndGet(LoadViewModel.WINDOW.toMillis() + 1);
+        viewModel.update(nodes);
+        assertThat(viewModel.historyProperty().get().get("node-a")).hasSize(1)
+                .first().satisfies(sample -> assertThat(sample.users()).isEqualTo(8));
+        assertThat(viewModel.sourceProperty().get()).startsWith("From the nodes' status records");
+    }
+
+    @Test
+    void shouldReadQuantilesAndDropOtherLabelsWhenParsingPrometheusText() {
+        Map<String, Double> metrics = PrometheusLoadSampler.parse("""
+                # HELP lectern_users users
+                lectern_users{node="a"} 12.0
+                lectern_submission_saves_seconds{node="a",quantile="0.95"} 0.04
+                lectern_submission_saves_seconds{node="a",quantile="0.99"} 0.09
+                lectern_submission_saves_seconds_count{node="a"} 120.0
+                """);
+
+        assertThat(metrics).containsEntry("lectern_users", 12.0)
+                .containsEntry("lectern_submission_saves_seconds{quantile=\"0.95\"}", 0.04)
+                .containsEntry("lectern_submission_saves_seconds_count", 120.0);
+    }
+
+    @Test
+    void shouldFallBackToStatusRecordWhenEndpointCannotBeReached() {
+        PrometheusLoadSampler sampler = new PrometheusLoadSampler(PrometheusLoadSampler.httpClient());
+        var node = new NodeStatus("node-a", "u", "127.0.0.1:1", "1", "2", 0, 100,
+                NodeState.READY, 0, true, false, Statuses.load(5, 4, 2, 30), ReplicaCounts.UNKNOWN);
+
+        List<LoadSample> samples = sampler.sample(List.of(node), 1);
+
+        assertThat(samples).singleElement().satisfies(sample -> {
+            assertThat(sample.fromPrometheus()).isFalse();
+            assertThat(sample.users()).isEqualTo(4);
+            assertThat(sample.saveP99Millis()).isNaN();
+        });
+    }
+}
