@@ -14,7 +14,7 @@ function exerciseLink(exercise) {
   if (exercise.type === 'QUIZ') {
     return role === 'INSTRUCTOR' ? `/quizzes/${exercise.id}/control` : `/quizzes/${exercise.id}`;
   }
-  return staff ? `/exercises/${exercise.id}/assess` : `/exercises/${exercise.id}`;
+  return staff ? null : `/exercises/${exercise.id}`;
 }
 
 async function loadExercises() {
@@ -26,7 +26,7 @@ async function loadExercises() {
   document.getElementById('exercise-rows').replaceChildren(...exercises.content.map((exercise) => {
     const result = byExercise.get(exercise.id);
     return h('tr', { dataset: { exerciseId: exercise.id } },
-      h('td', {}, h('a', { href: exerciseLink(exercise) }, exercise.title)),
+      h('td', {}, exerciseLink(exercise) ? h('a', { href: exerciseLink(exercise) }, exercise.title) : exercise.title),
       h('td', {}, t(`type.${exercise.type}`), exercise.mode === 'TEAM' ? ` (${t('mode.TEAM')})` : ''),
       h('td', {}, dateTime(exercise.dueDate)),
       h('td', { class: 'result' }, result ? t('result.score', result.score, result.maxScore) : '–'));

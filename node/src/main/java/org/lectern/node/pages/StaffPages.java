@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The pages of instructors and tutors: preparing a course, running a quiz, watching an exam, assessing. */
+/** The pages of instructors and tutors: running a live quiz, watching an exam. */
 @Controller
 class StaffPages {
 
@@ -15,14 +15,6 @@ class StaffPages {
 
     StaffPages(PageAccess access) {
         this.access = access;
-    }
-
-    @GetMapping("/courses/{courseId}/manage")
-    String manage(@PathVariable long courseId, CurrentUser user, Model model) {
-        access.course(courseId, user, CourseRole.INSTRUCTOR);
-        PageModel.user(model, user);
-        model.addAttribute("courseId", courseId);
-        return "manage";
     }
 
     @GetMapping("/quizzes/{quizId}/control")
@@ -41,13 +33,5 @@ class StaffPages {
         model.addAttribute("examId", examId);
         model.addAttribute("courseId", courseId);
         return "exam-monitor";
-    }
-
-    @GetMapping("/exercises/{exerciseId}/assess")
-    String assess(@PathVariable long exerciseId, CurrentUser user, Model model) {
-        PageAccess.ExercisePage exercise = access.exercise(exerciseId, user, CourseRole.TUTOR);
-        PageModel.user(model, user);
-        model.addAttribute("exercise", exercise);
-        return "assess";
     }
 }

@@ -46,7 +46,6 @@ class StudentPages {
         model.addAttribute("courseId", courseId);
         model.addAttribute("role", role.name());
         model.addAttribute("staff", role.isAtLeast(CourseRole.TUTOR));
-        model.addAttribute("instructor", role.isAtLeast(CourseRole.INSTRUCTOR));
         return "course";
     }
 

@@ -148,10 +148,23 @@ class LecternBrowserIT extends NodeIntegrationTest {
             browser.navigate().refresh();
             waitFor(browser).until(textToBePresentInElementValue(By.id("answer"),
                     "Observers subscribe; the subject notifies them."));
+            connected(browser);
+
+            WebDriver monitor = browsers.open();
+            logIn(monitor, base(), instructor);
+            monitor.get(base() + "/exams/" + exam + "/monitor");
+            waitFor(monitor).until(textToBePresentInElementLocated(By.id("figure-started"), "1"));
+            connected(monitor);
+            monitor.findElement(By.id("announcement")).sendKeys("Task 2: assume n > 0.");
+            monitor.findElement(By.id("send-announcement")).click();
+            waitFor(browser).until(textToBePresentInElementLocated(By.id("announcements"), "Task 2: assume n > 0."));
             screenshot(browser, "exam");
+
             browser.findElement(By.id("hand-in")).click();
             browser.findElement(By.id("hand-in-confirm")).click();
             waitFor(browser).until(textToBePresentInElementLocated(By.id("exam-done"), "Handed in at"));
+            waitFor(monitor).until(textToBePresentInElementLocated(By.id("figure-submitted"), "1"));
+            screenshot(monitor, "exam-monitor");
         }
         assertThat(rest.call("GET", "/api/exams/" + exam + "/student-exam", token(student), null)
                 .get("submitted").asBoolean()).isTrue();
@@ -213,7 +226,11 @@ class LecternBrowserIT extends NodeIntegrationTest {
         UserSummary instructor = data.newMember(course, CourseRole.INSTRUCTOR);
         UserSummary registered = data.newMember(course, CourseRole.STUDENT);
         UserSummary other = data.newMember(course, CourseRole.STUDENT);
-        long exam = exam(new RestCalls(base()), course, token(instructor), registered);
+        String staff = token(instructor);
+        long exam = exam(new RestCalls(base()), course, staff, registered);
+        long quiz = new RestCalls(base()).create("/api/courses/" + course + "/quizzes", staff, """
+                {"title":"Secret quiz","durationSeconds":60,"questions":[{"type":"SHORT_ANSWER",
+                 "text":"Secret?","points":1,"options":[{"text":"yes"}]}]}""");
 
         WebDriver anonymous = browsers.open();
         anonymous.get(base() + "/exams/" + exam);
@@ -223,10 +240,11 @@ class LecternBrowserIT extends NodeIntegrationTest {
         WebDriver browser = browsers.open();
         logIn(browser, base(), other);
         for (String page : new String[] {"/exams/" + exam, "/exams/" + exam + "/monitor",
-                "/courses/" + course + "/manage"}) {
+                "/quizzes/" + quiz + "/control"}) {
             browser.get(base() + page);
             waitFor(browser).until(textToBePresentInElementLocated(By.id("error-status"), "403"));
-            assertThat(browser.getPageSource()).doesNotContain("Final exam").doesNotContain("Observer");
+            assertThat(browser.getPageSource()).doesNotContain("Final exam").doesNotContain("Observer")
+                    .doesNotContain("Secret");
         }
         long foreignCourse = data.newCourse();
         browser.get(base() + "/courses/" + foreignCourse);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -28,15 +29,16 @@ public final class Browsers implements AutoCloseable {
     private static final Path SCREENS = Path.of("target", "screens");
     private static final Path DOCS_SCREENS = Path.of("..", "docs", "screens");
 
+    private final Path driverPath;
     private final Path chromium;
     private final ChromeDriverService service;
     private final List<WebDriver> drivers = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
     public Browsers() {
-        Path driver = SystemPackages.require("chromedriver", "chromium-driver");
+        this.driverPath = SystemPackages.require("chromedriver", "chromium-driver");
         this.chromium = SystemPackages.require("chromium", "chromium");
-        this.service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort()
+        this.service = new ChromeDriverService.Builder().usingDriverExecutable(driverPath.toFile()).usingAnyFreePort()
                 .build();
         try {
             service.start();
@@ -70,6 +72,7 @@ public final class Browsers implements AutoCloseable {
     /** Saves a screenshot to target/screens/{name}.png and, as the current one, to docs/screens/. */
     public static void screenshot(WebDriver driver, String name) {
         try {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.createDirectories(SCREENS);
             Path target = SCREENS.resolve(name + ".png");
@@ -87,7 +90,12 @@ public final class Browsers implements AutoCloseable {
     @Override
     public void close() {
         drivers.forEach(WebDriver::quit);
-        service.stop();
+        // DriverService.stop() waits minutes for Debian's chromedriver, which ignores the shutdown request: end
+        // the one driver process this JVM started (by its id), as stop() would.
+        String driverCommand = driverPath.toString();
+        ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(driverCommand::equals).orElse(false))
+                .forEach(ProcessHandle::destroy);
         for (Path profile : profiles) {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
