@@ -290,7 +290,7 @@ async function sendAll() {
         body: entry.body,
       });
     } catch (e) {
-      unreachable(slot);
+      unreachable();
       return;
     }
     if (response.status === 401) {
@@ -298,7 +298,7 @@ async function sendAll() {
       return;
     }
     if (response.status >= 500 || response.status === 429) {
-      unreachable(slot);
+      unreachable();
       return;
     }
     reachable();
@@ -316,8 +316,8 @@ async function sendAll() {
   }
 }
 
-function unreachable(slot) {
-  notify(slot, 'retrying');
+function unreachable() {
+  Object.keys(loadOutbox()).forEach((slot) => notify(slot, 'retrying'));
   if (restUp) {
     restUp = false;
     publishStatus();
