@@ -1,5 +1,6 @@
 package org.lectern.node.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import javax.crypto.SecretKey;
 import org.lectern.node.cluster.TokenRevocations;
@@ -27,7 +28,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -67,11 +71,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, LoginPageEntryPoint.LOGIN_PAGE, "/css/**", "/js/**",
+                                "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new TokenCookieBearerTokenResolver())
-                        .authenticationEntryPoint(problems)
+                        .authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(problems)
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
                 // Stateless: the token is the session, valid on every node. The login cookie is SameSite=Strict,
@@ -79,8 +85,22 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint(problems))
+                        .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** API, WebSocket and API description answer 401 as problem details; pages send the browser to the login. */
+    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+        RequestMatcher machines = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/ws/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/**"));
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byPath = new LinkedHashMap<>();
+        byPath.put(machines, problems);
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byPath);
+        entryPoint.setDefaultEntryPoint(new LoginPageEntryPoint());
+        return entryPoint;
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> fromAddresses(RequestMatcher addresses) {

@@ -21,8 +21,25 @@ class TokenCookieBearerTokenResolverTest {
 
     @Test
     void shouldFallBackToTheLoginCookieForBrowsers() {
-        MockHttpServletRequest request = new MockHttpServletRequest();
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/courses");
         request.setCookies(new Cookie("other", "x"), new Cookie(TokenCookieBearerTokenResolver.COOKIE_NAME, "t0k"));
+
+        assertThat(resolver.resolve(request)).isEqualTo("t0k");
+    }
+
+    @Test
+    void shouldIgnoreTheCookieWhenAStateChangingRequestLacksTheClientHeader() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/quizzes/1/start");
+        request.setCookies(new Cookie(TokenCookieBearerTokenResolver.COOKIE_NAME, "t0k"));
+
+        assertThat(resolver.resolve(request)).isNull();
+    }
+
+    @Test
+    void shouldUseTheCookieWhenAStateChangingRequestCarriesTheClientHeader() {
+        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/exercises/2/submission");
+        request.addHeader(TokenCookieBearerTokenResolver.CLIENT_HEADER, "web");
+        request.setCookies(new Cookie(TokenCookieBearerTokenResolver.COOKIE_NAME, "t0k"));
 
         assertThat(resolver.resolve(request)).isEqualTo("t0k");
     }
