@@ -6,6 +6,8 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +19,24 @@ import org.springframework.context.annotation.Configuration;
 class HazelcastMemberConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    HazelcastInstance hazelcastInstance(ClusterProperties cluster, NodeProperties node) {
-        return Hazelcast.newHazelcastInstance(memberConfig(cluster, node));
+    HazelcastInstance hazelcastInstance(ClusterProperties cluster, NodeProperties node,
+            MembershipProperties membership, SchemaVersion schema) {
+        Config config = memberConfig(cluster, node);
+        // After memberConfig, so that it adds to the maps configured there rather than replacing them.
+        ClusterMembership.configure(config, cluster, membership, node.id(), schema.current());
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        ClusterMembership.requireSameSchema(member, cluster.name(), node.id(), schema.current());
+        return member;
+    }
+
+    /**
+     * Flyway migrates only once the member has joined and found its schema version to be the cluster's: a node
+     * of a newer version must not migrate the database under the running nodes of an older one before it
+     * refuses to join.
+     */
+    @Bean
+    FlywayMigrationStrategy migrateOnceJoined(HazelcastInstance member) {
+        return Flyway::migrate;
     }
 
     static Config memberConfig(ClusterProperties cluster, NodeProperties node) {

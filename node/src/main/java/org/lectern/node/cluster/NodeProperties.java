@@ -1,5 +1,6 @@
 package org.lectern.node.cluster;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,11 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * Who this node is.
  *
  * @param id     the operator's name for the node, unique in the cluster
- * @param weight the load-balancing weight the node starts with
+ * @param weight the load-balancing weight the node starts with when no operator has set one; {@code null} (unset)
+ *               means one unit per four available processors, at least one
  */
 @Validated
 @ConfigurationProperties("lectern.node")
 public record NodeProperties(
         @DefaultValue("node-1") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id,
-        @DefaultValue("1") @Min(0) int weight) {
+        @Min(0) @Max(256) Integer weight) {
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.lectern.node.balancer.WeightControl;
 import org.lectern.node.messaging.BrokerConnection;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.lectern.shared.cluster.NodeLoad;
 import org.lectern.shared.cluster.ReplicaCounts;
 import org.lectern.shared.cluster.NodeStatus;
@@ -100,11 +99,7 @@ class NodeStatusPublisher {
 
     /** The latest migration this node's build applies: what it needs the database to be. */
     private static String schemaVersion(Flyway flyway) {
-        if (flyway == null) {
-            return "none";
-        }
-        MigrationInfo[] migrations = flyway.info().all();
-        return migrations.length == 0 ? "none" : migrations[migrations.length - 1].getVersion().getVersion();
+        return SchemaVersion.latest(flyway);
     }
 
     private Duration timeToLive() {

@@ -14,7 +14,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * and hides which part is local. Session events, though, are published only by the node that holds the session.
  */
 @Component
-class LocalStompSessions {
+class LocalStompSessions implements LocalSessionCounts {
 
     private final Map<String, String> loginsBySession = new ConcurrentHashMap<>();
 
@@ -29,6 +29,16 @@ class LocalStompSessions {
     @EventListener
     void disconnected(SessionDisconnectEvent event) {
         loginsBySession.remove(event.getSessionId());
+    }
+
+    @Override
+    public int sessionCount() {
+        return loginsBySession.size();
+    }
+
+    @Override
+    public int userCount() {
+        return (int) loginsBySession.values().stream().filter(login -> !login.isEmpty()).distinct().count();
     }
 
     /** Session id to login ({@code ""} for an anonymous session), as of now. */

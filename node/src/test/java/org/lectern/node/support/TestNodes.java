@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lectern.node.LecternNodeApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,6 +37,12 @@ public final class TestNodes {
     }
 
     public static ConfigurableApplicationContext start(String nodeId, Path dataDir, Map<String, Object> settings) {
+        return start(nodeId, dataDir, settings, new ApplicationListener<?>[0]);
+    }
+
+    /** As {@link #start(String, Path, Map)}, with listeners of the application's start-up events. */
+    public static ConfigurableApplicationContext start(String nodeId, Path dataDir, Map<String, Object> settings,
+            ApplicationListener<?>... listeners) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "server.port", "0",
                 "lectern.node.id", nodeId,
@@ -48,7 +55,7 @@ public final class TestNodes {
         String[] args = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(LecternNodeApplication.class).run(args);
+        return new SpringApplicationBuilder(LecternNodeApplication.class).listeners(listeners).run(args);
     }
 
     /** Starts one node that is a cluster of its own (settings as for {@link #start}). */

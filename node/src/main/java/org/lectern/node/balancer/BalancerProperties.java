@@ -1,0 +1,18 @@
+package org.lectern.node.balancer;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the node talks to the load balancer.
+ *
+ * @param agentPort the TCP port of the HAProxy agent ({@code agent-check}), on {@code lectern.cluster.bind-interface};
+ *                  0 runs no agent
+ */
+@Validated
+@ConfigurationProperties("lectern.balancer")
+record BalancerProperties(@DefaultValue("0") @Min(0) @Max(65535) int agentPort) {
+}

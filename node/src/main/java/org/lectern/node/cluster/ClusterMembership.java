@@ -1,0 +1,127 @@
+package org.lectern.node.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lectern.shared.cluster.ClusterStructures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a member joins, what it tells the others about itself, what protects the shared maps when the network
+ * splits the cluster, and how the halves merge again.
+ */
+final class ClusterMembership {
+
+    /** Member attribute: the database schema version the node needs. */
+    static final String SCHEMA_VERSION_ATTRIBUTE = "lectern.schema-version";
+    /** Member attribute: the node's id, so a console or log can name a member. */
+    static final String NODE_ID_ATTRIBUTE = "lectern.node-id";
+    static final String MINIMUM_SIZE_PROTECTION = "lectern-minimum-cluster-size";
+
+    /**
+     * Maps whose operations must not run on a minority: two halves would each decide (scheduler owner, commands)
+     * or each accept writes the other never sees. Node status and events stay available, so a console can see a
+     * minority as it is.
+     */
+    static final List<String> PROTECTED_MAPS = List.of(ClusterStructures.LIVE_SUBMISSIONS,
+            ClusterStructures.SCHEDULER_OWNER, ClusterStructures.SCHEDULER_HISTORY, ClusterStructures.SCHEDULED_TASKS,
+            ClusterStructures.NODE_WEIGHTS, ClusterStructures.CLUSTER_SETTINGS, ClusterStructures.OPERATOR_COMMANDS,
+            ClusterStructures.COMMAND_RESULTS, ClusterStructures.AUDIT_LOG, ClusterStructures.PUBLISHED_CONFIG);
+
+    /**
+     * After a split, per map: the latest write wins where an entry is a current value (a newer status, weight or
+     * setting replaces an older one); where entries are records with unique keys (history, commands, results,
+     * audit), both halves' entries are kept and a key both have keeps the larger half's. Live submissions are
+     * configured with the live-submissions map.
+     */
+    static final Map<String, String> MERGE_POLICIES = Map.of(
+            ClusterStructures.NODE_STATUS, LatestUpdateMergePolicy.class.getName(),
+            ClusterStructures.NODE_WEIGHTS, LatestUpdateMergePolicy.class.getName(),
+            ClusterStructures.CLUSTER_SETTINGS, LatestUpdateMergePolicy.class.getName(),
+            ClusterStructures.SCHEDULER_OWNER, LatestUpdateMergePolicy.class.getName(),
+            ClusterStructures.SCHEDULED_TASKS, LatestUpdateMergePolicy.class.getName(),
+            ClusterStructures.PUBLISHED_CONFIG, LatestUpdateMergePolicy.class.getName(),
+            ClusterStructures.SCHEDULER_HISTORY, PutIfAbsentMergePolicy.class.getName(),
+            ClusterStructures.OPERATOR_COMMANDS, PutIfAbsentMergePolicy.class.getName(),
+            ClusterStructures.COMMAND_RESULTS, PutIfAbsentMergePolicy.class.getName(),
+            ClusterStructures.AUDIT_LOG, PutIfAbsentMergePolicy.class.getName());
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterMembership.class);
+
+    private ClusterMembership() {
+    }
+
+    static void configure(Config config, ClusterProperties cluster, MembershipProperties membership, String nodeId,
+            String schemaVersion) {
+        config.getMemberAttributeConfig()
+                .setAttribute(SCHEMA_VERSION_ATTRIBUTE, schemaVersion)
+                .setAttribute(NODE_ID_ATTRIBUTE, nodeId);
+
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        if (membership.discovery() == MembershipProperties.Discovery.KUBERNETES) {
+            join.getTcpIpConfig().setEnabled(false);
+            join.getKubernetesConfig().setEnabled(true)
+                    .setProperty("namespace", membership.kubernetes().namespace())
+                    .setProperty("service-name", membership.kubernetes().serviceName())
+                    .setProperty("service-port", String.valueOf(cluster.port()));
+        }
+
+        // Two clusters formed by nodes that started at the same moment, or the halves of a split, find each
+        // other within seconds instead of Hazelcast's default five minutes.
+        String mergeSeconds = String.valueOf(Math.max(1, membership.mergeInterval().toSeconds()));
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", mergeSeconds);
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", mergeSeconds);
+
+        MERGE_POLICIES.forEach((name, policy) -> {
+            MapConfig map = config.getMapConfig(name);
+            map.getMergePolicyConfig().setPolicy(policy);
+            if (policy.equals(LatestUpdateMergePolicy.class.getName())) {
+                map.setPerEntryStatsEnabled(true); // the policy compares the entries' last-update times
+            }
+        });
+
+        // Hazelcast's protection needs at least two members; one means none.
+        if (membership.minimumSize() > 1) {
+            config.addSplitBrainProtectionConfig(
+                    new SplitBrainProtectionConfig(MINIMUM_SIZE_PROTECTION, true, membership.minimumSize()));
+            PROTECTED_MAPS.forEach(name -> config.getMapConfig(name).setSplitBrainProtectionName(
+                    MINIMUM_SIZE_PROTECTION));
+        }
+    }
+
+    /**
+     * Leaves the cluster, and fails the node's start, when the members that were there before it need another
+     * schema version. Hazelcast has no veto on joining, so the newcomer checks right after it joined; the older
+     * members stay as they are.
+     */
+    static void requireSameSchema(HazelcastInstance member, String clusterName, String nodeId, String schemaVersion) {
+        List<String> others = new ArrayList<>();
+        String theirs = null;
+        for (Member existing : member.getCluster().getMembers()) {
+            if (existing.localMember()) {
+                break; // members are listed oldest first: the rest joined after this one
+            }
+            String version = existing.getAttribute(SCHEMA_VERSION_ATTRIBUTE);
+            if (!schemaVersion.equals(version)) {
+                theirs = theirs == null ? String.valueOf(version) : theirs;
+                others.add(existing.getAddress() + " " + existing.getAttribute(NODE_ID_ATTRIBUTE));
+            }
+        }
+        if (!others.isEmpty()) {
+            member.shutdown();
+            IncompatibleClusterException refusal = new IncompatibleClusterException(nodeId, clusterName,
+                    schemaVersion, theirs, String.join(", ", others));
+            log.error(refusal.getMessage());
+            throw refusal;
+        }
+    }
+}

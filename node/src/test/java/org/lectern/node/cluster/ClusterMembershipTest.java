@@ -1,0 +1,97 @@
+package org.lectern.node.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lectern.node.support.FreePorts;
+import org.lectern.shared.cluster.ClusterStructures;
+
+/** Members configured as nodes configure them, without the rest of the node: protection and the schema check. */
+class ClusterMembershipTest {
+
+    private final List<HazelcastInstance> members = new ArrayList<>();
+    private final String clusterName = "membership-" + FreePorts.next();
+    private final int portA = FreePorts.next();
+    private final int portB = FreePorts.next();
+
+    @AfterEach
+    void shutdown() {
+        members.forEach(HazelcastInstance::shutdown);
+    }
+
+    private HazelcastInstance member(String nodeId, int port, int minimumSize, String schemaVersion) {
+        ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", port,
+                List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB), Duration.ofSeconds(2));
+        MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
+                new MembershipProperties.Kubernetes("default", "lectern-node"), minimumSize, Duration.ofSeconds(5));
+        Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));
+        ClusterMembership.configure(config, cluster, membership, nodeId, schemaVersion);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        members.add(member);
+        return member;
+    }
+
+    @Test
+    void shouldRefuseProtectedMapsButServeTheStatusWhenBelowTheMinimumSize() {
+        HazelcastInstance alone = member("node-a", portA, 2, "30");
+
+        assertThatThrownBy(() -> alone.getMap(ClusterStructures.NODE_WEIGHTS).put("node-a", 3))
+                .isInstanceOf(SplitBrainProtectionException.class);
+        Map<String, Object> statuses = alone.getMap(ClusterStructures.NODE_STATUS);
+        statuses.put("node-a", "status");
+        assertThat(statuses).containsKey("node-a");
+    }
+
+    @Test
+    void shouldServeProtectedMapsWhenTheMinimumSizeIsReached() {
+        HazelcastInstance a = member("node-a", portA, 2, "30");
+        member("node-b", portB, 2, "30");
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(SplitBrainProtectionException.class)
+                .untilAsserted(() -> {
+                    Map<String, Object> weights = a.getMap(ClusterStructures.NODE_WEIGHTS);
+                    weights.put("node-a", 3);
+                    assertThat(weights).containsEntry("node-a", 3);
+                });
+    }
+
+    @Test
+    void shouldPassTheSchemaCheckWhenTheVersionsAgree() {
+        member("node-a", portA, 1, "30");
+        HazelcastInstance b = member("node-b", portB, 1, "30");
+
+        ClusterMembership.requireSameSchema(b, clusterName, "node-b", "30");
+
+        assertThat(b.getLifecycleService().isRunning()).isTrue();
+        assertThat(b.getCluster().getMembers()).hasSize(2);
+    }
+
+    @Test
+    void shouldLeaveTheClusterAndSayWhyWhenTheSchemaVersionDiffers() {
+        HazelcastInstance a = member("node-a", portA, 1, "2");
+        HazelcastInstance b = member("node-b", portB, 1, "30");
+
+        assertThatThrownBy(() -> ClusterMembership.requireSameSchema(b, clusterName, "node-b", "30"))
+                .isInstanceOf(IncompatibleClusterException.class)
+                .hasMessageContaining("Node node-b needs database schema version 30")
+                .hasMessageContaining("run schema version 2")
+                .hasMessageContaining("node-a")
+                .hasMessageContaining("critical update");
+        assertThat(b.getLifecycleService().isRunning()).isFalse();
+        // The older member stays, alone.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(a.getCluster().getMembers()).hasSize(1));
+        assertThat(a.getLifecycleService().isRunning()).isTrue();
+    }
+}

@@ -1,0 +1,106 @@
+package org.lectern.node.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HAProxy started for a test from the configuration it is given, with its runtime API on a loopback TCP
+ * port ({@code stats socket ipv4@127.0.0.1:<statsPort>}) that {@link #serverStats} reads. Closing stops it.
+ */
+public final class HaproxyProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int statsPort;
+
+    private HaproxyProcess(Process process, int statsPort) {
+        this.process = process;
+        this.statsPort = statsPort;
+    }
+
+    /**
+     * Starts HAProxy (skipping the test where it is not installed, as {@link SystemPackages} says).
+     *
+     * @param configuration the configuration, without the {@code global} section, which this adds
+     */
+    public static HaproxyProcess start(Path directory, String configuration) {
+        Path haproxy = SystemPackages.require("haproxy", "haproxy", Path.of("/usr/sbin"));
+        int statsPort = FreePorts.next();
+        String global = "global\n  stats socket ipv4@127.0.0.1:" + statsPort + " level admin\n\n";
+        try {
+            Path file = directory.resolve("haproxy.cfg");
+            Files.writeString(file, global + configuration);
+            Process process = new ProcessBuilder(haproxy.toString(), "-db", "-f", file.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("haproxy.log").toFile())
+                    .start();
+            return new HaproxyProcess(process, statsPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One runtime API command's answer, e.g. {@code show stat}. */
+    public String command(String command) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", statsPort), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("HAProxy's runtime API did not answer " + command, e);
+        }
+    }
+
+    /** The {@code show stat} row of one server, by column name ({@code status}, {@code weight}, ...). */
+    public Map<String, String> serverStats(String backend, String server) {
+        List<String> lines = command("show stat").lines().toList();
+        if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
+            throw new IllegalStateException("Not a stats answer: " + lines);
+        }
+        String[] columns = lines.get(0).substring(2).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] values = line.split(",", -1);
+            if (values.length >= 2 && values[0].equals(backend) && values[1].equals(server)) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < Math.min(columns.length, values.length); i++) {
+                    row.put(columns[i], values[i]);
+                }
+                return row;
+            }
+        }
+        throw new IllegalStateException("No server " + backend + "/" + server + " in " + Arrays.toString(
+                lines.toArray()));
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
