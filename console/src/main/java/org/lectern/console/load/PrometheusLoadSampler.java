@@ -19,10 +19,10 @@ import org.lectern.shared.cluster.NodeStatus;
  */
 public final class PrometheusLoadSampler implements LoadSampler {
 
-    static final String USERS = "lectern_users";
+    static final String USERS = "lectern_websocket_users";
     static final String SESSIONS = "lectern_websocket_sessions";
-    static final String SAVES = "lectern_submission_saves_seconds_count";
-    static final String SAVE_LATENCY = "lectern_submission_saves_seconds";
+    static final String SAVES = "lectern_submission_save_seconds_count";
+    static final String SAVE_LATENCY = "lectern_submission_save_seconds";
 
     private final OkHttpClient http;
     private final Map<String, double[]> lastCounts = new ConcurrentHashMap<>();

@@ -61,16 +61,16 @@ class LoadViewModelTest {
     @Test
     void shouldReadQuantilesAndDropOtherLabelsWhenParsingPrometheusText() {
         Map<String, Double> metrics = PrometheusLoadSampler.parse("""
-                # HELP lectern_users users
-                lectern_users{node="a"} 12.0
-                lectern_submission_saves_seconds{node="a",quantile="0.95"} 0.04
-                lectern_submission_saves_seconds{node="a",quantile="0.99"} 0.09
-                lectern_submission_saves_seconds_count{node="a"} 120.0
+                # HELP lectern_websocket_users users
+                lectern_websocket_users{node="a"} 12.0
+                lectern_submission_save_seconds{node="a",quantile="0.95"} 0.04
+                lectern_submission_save_seconds{node="a",quantile="0.99"} 0.09
+                lectern_submission_save_seconds_count{node="a"} 120.0
                 """);
 
-        assertThat(metrics).containsEntry("lectern_users", 12.0)
-                .containsEntry("lectern_submission_saves_seconds{quantile=\"0.95\"}", 0.04)
-                .containsEntry("lectern_submission_saves_seconds_count", 120.0);
+        assertThat(metrics).containsEntry("lectern_websocket_users", 12.0)
+                .containsEntry("lectern_submission_save_seconds{quantile=\"0.95\"}", 0.04)
+                .containsEntry("lectern_submission_save_seconds_count", 120.0);
     }
 
     @Test
