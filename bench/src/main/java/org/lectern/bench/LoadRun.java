@@ -35,6 +35,7 @@ public final class LoadRun implements AutoCloseable {
     private final Setup.BenchCourse course;
     private final ExecutorService callbacks;
     private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService sampler;
     private final Api api;
     private final Metrics metrics;
     private final SaveLedger ledger;
@@ -52,6 +53,7 @@ public final class LoadRun implements AutoCloseable {
     private final long holdEndNanos;
     private final Instant startedAt;
     private volatile long quizClickNanos;
+    private volatile int quizExpected;
     private volatile long quizGraceEndMillis;
     private volatile long quizResultDeadlineNanos = Long.MAX_VALUE;
     private volatile boolean running = true;
@@ -66,6 +68,8 @@ public final class LoadRun implements AutoCloseable {
         this.callbacks = callbacks;
         this.nodes = nodes;
         this.timers = Executors.newScheduledThreadPool(2, daemon("bench-timer"));
+        // Sampling reads the cluster and may wait on it: never on the timers that keep the students' schedule.
+        this.sampler = Executors.newSingleThreadScheduledExecutor(daemon("bench-sampler"));
         this.startNanos = System.nanoTime();
         this.startedAt = Instant.now();
         this.metrics = new Metrics(startNanos);
@@ -95,16 +99,28 @@ public final class LoadRun implements AutoCloseable {
         }
         at(quizAtNanos, this::startQuiz);
         timers.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         long allowed = holdEndNanos - System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         allFinished.await(allowed, TimeUnit.NANOSECONDS);
         running = false;
         readQuizEvaluation();
         timers.shutdownNow();
+        sampler.shutdownNow();
+        sampler.awaitTermination(10, TimeUnit.SECONDS);
         tick();
     }
 
+    /**
+     * The instructor clicks once every student who has started is subscribed (a student who connects later would
+     * learn of a running quiz by loading the page, which is not what is measured), or a minute late at the latest.
+     */
     private void startQuiz() {
+        if (metrics.sessionsHeld() < options.students() && System.nanoTime() < quizAtNanos
+                + TimeUnit.MINUTES.toNanos(1)) {
+            later(Duration.ofMillis(500), this::startQuiz);
+            return;
+        }
+        quizExpected = metrics.sessionsHeld();
         quizClickNanos = System.nanoTime();
         mark("quiz started");
         api.postJson("/api/quizzes/" + course.quizId() + "/start", course.adminToken(), null)
@@ -154,7 +170,7 @@ public final class LoadRun implements AutoCloseable {
                     s.heapMaxBytes(), s.schedulerOwner()));
         });
         generator.sample(ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getMemoryMXBean(),
-                Thread.activeCount());
+                Thread.activeCount(), System.nanoTime());
         Metrics.TimePoint point = metrics.tick(sessions);
         System.out.printf(java.util.Locale.ROOT, "%6.0f s  sessions %5d/%d  saves %5.1f/s  save p50 %6.1f p99 %7.1f ms"
                 + "  floor p99 %6.1f ms  failed %d%s%n", point.seconds(), point.sessionsHeld(), options.students(),
@@ -297,6 +313,11 @@ public final class LoadRun implements AutoCloseable {
         return quizEvaluatedAt;
     }
 
+    /** Sessions open when the instructor clicked: the students the start should reach. */
+    public int quizExpected() {
+        return quizExpected;
+    }
+
     public long quizGraceEnd() {
         return quizGraceEndMillis;
     }
@@ -305,6 +326,7 @@ public final class LoadRun implements AutoCloseable {
     public void close() {
         running = false;
         timers.shutdownNow();
+        sampler.shutdownNow();
     }
 
     private static ThreadFactory daemon(String prefix) {

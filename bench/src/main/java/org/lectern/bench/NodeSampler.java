@@ -55,6 +55,7 @@ public interface NodeSampler extends AutoCloseable {
 
         private final HazelcastInstance client;
         private final String address;
+        private final Map<String, FromPrometheus> metrics = new java.util.concurrent.ConcurrentHashMap<>();
 
         FromCluster(String address, String clusterName) {
             ClientConfig config = new ClientConfig();
@@ -76,13 +77,27 @@ public interface NodeSampler extends AutoCloseable {
             try {
                 Map<String, NodeStatus> statuses = client.getMap(ClusterStructures.NODE_STATUS);
                 statuses.values().stream().sorted(java.util.Comparator.comparing(NodeStatus::nodeId)).forEach(s ->
-                        samples.put(s.nodeId(), new Sample(s.nodeId(), s.state().name(), s.load().webSocketSessions(),
-                                s.load().cpuLoad(), s.load().heapUsedBytes(), s.load().heapMaxBytes(),
-                                s.schedulerOwner())));
+                        samples.put(s.nodeId(), fromStatus(s)));
             } catch (RuntimeException clusterAway) {
                 // the cluster is being restarted by a drill; the next sample will tell
             }
             return samples;
+        }
+
+        /**
+         * A node that publishes no load (its record carries the idle figures) is asked for CPU and heap at its own
+         * metrics endpoint; its sessions are then unknown (-1).
+         */
+        private Sample fromStatus(NodeStatus s) {
+            if (s.load().heapMaxBytes() > 0) {
+                return new Sample(s.nodeId(), s.state().name(), s.load().webSocketSessions(), s.load().cpuLoad(),
+                        s.load().heapUsedBytes(), s.load().heapMaxBytes(), s.schedulerOwner());
+            }
+            Sample scraped = metrics.computeIfAbsent(s.httpAddress(),
+                    address -> new FromPrometheus(URI.create("http://" + address))).sample().get(s.nodeId());
+            return new Sample(s.nodeId(), s.state().name(), -1, scraped == null ? -1 : scraped.cpu(),
+                    scraped == null ? 0 : scraped.heapUsedBytes(), scraped == null ? 0 : scraped.heapMaxBytes(),
+                    s.schedulerOwner());
         }
 
         @Override

@@ -111,10 +111,19 @@ public record Report(
         private final List<Double> cpu = new ArrayList<>();
         private long heapMax;
         private int threadsMax;
+        private long lastCpuNanos = -1;
+        private long lastWallNanos;
 
-        synchronized void sample(OperatingSystemMXBean os, MemoryMXBean memory, int threads) {
-            if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuLoad() >= 0) {
-                cpu.add(sun.getProcessCpuLoad());
+        /** CPU as used CPU time over the machine's capacity since the last sample (0..1 of all cores). */
+        synchronized void sample(OperatingSystemMXBean os, MemoryMXBean memory, int threads, long wallNanos) {
+            if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
+                long cpuNanos = sun.getProcessCpuTime();
+                if (lastCpuNanos >= 0 && wallNanos > lastWallNanos) {
+                    cpu.add((cpuNanos - lastCpuNanos) / (double) (wallNanos - lastWallNanos)
+                            / Runtime.getRuntime().availableProcessors());
+                }
+                lastCpuNanos = cpuNanos;
+                lastWallNanos = wallNanos;
             }
             heapMax = Math.max(heapMax, memory.getHeapMemoryUsage().getUsed());
             threadsMax = Math.max(threadsMax, threads);
@@ -159,7 +168,7 @@ public record Report(
         }
         Double evaluationDelay = run.quizEvaluatedAt() == null || run.quizGraceEnd() == 0 ? null
                 : round((run.quizEvaluatedAt().toEpochMilli() - run.quizGraceEnd()) / 1000.0);
-        Quiz quiz = new Quiz(o.students(), m.quizStartsReceived(), m.latency(Kind.QUIZ_FANOUT),
+        Quiz quiz = new Quiz(run.quizExpected(), m.quizStartsReceived(), m.latency(Kind.QUIZ_FANOUT),
                 m.quizResultsReceived(), m.duplicateQuizResults(), m.latency(Kind.QUIZ_RESULT),
                 m.latency(Kind.QUIZ_ANSWER), evaluationDelay);
 
@@ -236,9 +245,10 @@ public record Report(
                 failedRequests.isEmpty() ? "" : failedRequests.toString()));
         s.append("Nodes (").append(nodeSource).append("):").append(System.lineSeparator());
         for (NodeSummary n : nodes) {
-            s.append(String.format(Locale.ROOT, "  %-10s sessions max %5d, CPU mean %5.1f %% max %5.1f %%, heap max "
-                            + "%6.0f of %6.0f MB%n", n.nodeId(), n.maxSessions(), n.cpuMean() * 100,
-                    n.cpuMax() * 100, n.heapMaxUsedMb(), n.heapLimitMb()));
+            s.append(String.format(Locale.ROOT, "  %-10s sessions max %5s, CPU mean %5.1f %% max %5.1f %% (of the machine),"
+                            + " heap max %6.0f of %6.0f MB%n", n.nodeId(),
+                    n.maxSessions() < 0 ? "?" : String.valueOf(n.maxSessions()), n.cpuMean() * 100, n.cpuMax() * 100,
+                    n.heapMaxUsedMb(), n.heapLimitMb()));
         }
         s.append(String.format(Locale.ROOT, "Generator: CPU mean %.1f %% max %.1f %% (of the machine), heap max %.0f MB,"
                         + " threads %d%n", generator.cpuMean() * 100, generator.cpuMax() * 100,

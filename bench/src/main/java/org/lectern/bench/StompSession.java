@@ -95,22 +95,27 @@ public final class StompSession {
         return current != null && !current.isOutputClosed() && !current.isInputClosed();
     }
 
-    /** DISCONNECT and close, without telling the listener the session was lost. */
+    /**
+     * DISCONNECT with a receipt, then close once the receipt came (or after 5 s): the graceful end STOMP 1.2
+     * describes, so the server forwards the DISCONNECT before the socket goes. The listener is not told.
+     */
     public void disconnect() {
         closing = true;
         WebSocket current = socket;
         if (current == null) {
             return;
         }
-        send("DISCONNECT\n\n\0");
-        synchronized (this) {
-            sending = sending.handle((done, failed) -> null)
-                    .thenCompose(ignored -> current.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
-                    .exceptionally(failed -> {
-                        current.abort();
-                        return null;
-                    });
-        }
+        String receipt = "bye-" + receipts.incrementAndGet();
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        pendingReceipts.put(receipt, confirmed);
+        send("DISCONNECT\nreceipt:" + receipt + "\n\n\0");
+        confirmed.completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS)
+                .handle((done, failed) -> null)
+                .thenCompose(ignored -> current.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
+                .exceptionally(failed -> {
+                    current.abort();
+                    return null;
+                });
     }
 
     /** Drops the connection at once (as a crashing client would). */
