@@ -38,6 +38,7 @@ final class Student {
     private boolean up;
     private int saves;
     private int reconnectAttempt;
+    private int loginAttempts;
     private CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
 
     Student(LoadRun run, int index) {
@@ -60,7 +61,10 @@ final class Student {
             if (failed != null) {
                 run.metrics().failed(Kind.LOGIN);
                 if (run.stillRunning()) {
-                    run.later(Duration.ofSeconds(2), () -> begin(intended));
+                    // Jittered back-off as for reconnects: a node that cannot keep up is not helped by a storm.
+                    long base = Math.min(30_000, 2_000L << Math.min(loginAttempts++, 4));
+                    run.later(Duration.ofMillis((long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()))),
+                            () -> begin(intended));
                 }
                 return;
             }
