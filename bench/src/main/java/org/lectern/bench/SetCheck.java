@@ -34,6 +34,11 @@ public final class SetCheck {
     public record Result(String method, long acknowledged, long confirmed, long lost, long unexpected,
             long duplicated, List<String> examples) {
 
+        /** The check could not read the saves back (the node or database did not answer): nothing is known. */
+        static Result unavailable(String method, String reason) {
+            return new Result(method + " unavailable: " + reason, -1, -1, -1, -1, -1, List.of());
+        }
+
         public boolean clean() {
             return lost == 0 && unexpected == 0 && duplicated == 0;
         }
@@ -50,10 +55,14 @@ public final class SetCheck {
 
     public static Result run(LoadRun run) {
         BenchOptions options = run.options();
-        if (options.jdbcUrl() != null) {
-            return viaDatabase(run.ledger(), options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+        try {
+            if (options.jdbcUrl() != null) {
+                return viaDatabase(run.ledger(), options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+            }
+            return viaApi(run);
+        } catch (RuntimeException unreadable) {
+            return Result.unavailable(options.jdbcUrl() != null ? "jdbc" : "api", String.valueOf(unreadable));
         }
-        return viaApi(run);
     }
 
     static Result viaDatabase(SaveLedger ledger, String url, String user, String password) {
