@@ -6,6 +6,7 @@ HOME_DIR=${LECTERN_HOME:?run through ./lectern}
 TOOL="$HOME_DIR/packaging/launcher/LauncherTool.java"
 NODE_JAR="$HOME_DIR/node/target/lectern-node.jar"
 CONSOLE_JAR="$HOME_DIR/console/target/lectern-console.jar"
+BENCH_JAR="$HOME_DIR/bench/target/lectern-bench.jar"
 DEMO_DIR="$HOME_DIR/.lectern/demo"
 MEMBER_PORT=5701
 STOMP_PORT=61613
@@ -31,6 +32,14 @@ Commands:
                                    http://127.0.0.1:8080, as admin with PASSWORD, default demo): N
                                    students with PASSWORD, an exam open now, registrations and student
                                    exams; prints what it made and how long it took.
+  bench exam --students N --minutes M [--url URL] [options]
+                                   Exam-day load on a running node or cluster (default
+                                   http://127.0.0.1:8080): logins, STOMP sessions, autosaves, a live
+                                   quiz, hand-in; report, summary and plot under target/bench/
+                                   (options: docs/performance.md).
+  drill kill-node|drain-rolling|broker-restart|db-restart|owner-loss [options]
+                                   The exam load on the local cluster with a fault in it, then the
+                                   set check (lost / unexpected / duplicated saves) and recovery time.
   help                             Show this help.
 USAGE
 }
@@ -75,6 +84,23 @@ build_if_stale() {
     (cd "$HOME_DIR" && ./mvnw -q -B -DskipTests package) || die "the build failed (see above)"
     # Maven leaves an up-to-date jar untouched; mark both as built now, or they would look stale forever.
     touch "$NODE_JAR" "$CONSOLE_JAR"
+}
+
+# Builds the load generator when its jar is missing or older than its sources.
+build_bench_if_stale() {
+    jar_is_stale "$BENCH_JAR" "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model/pom.xml" "$HOME_DIR/shared-model/src/main" \
+        "$HOME_DIR/bench/pom.xml" "$HOME_DIR/bench/src/main" || return 0
+    echo "Building the Lectern load generator..."
+    (cd "$HOME_DIR" && ./mvnw -q -B -DskipTests -pl bench -am package) || die "the build failed (see above)"
+    touch "$BENCH_JAR"
+}
+
+cmd_bench() {
+    find_java
+    build_bench_if_stale
+    # Headless: the plot is drawn without a display. The opens are those the Hazelcast client asks for.
+    exec "$JAVA" -Djava.awt.headless=true --add-opens java.base/java.lang=ALL-UNNAMED \
+        --add-opens java.base/sun.nio.ch=ALL-UNNAMED -jar "$BENCH_JAR" "$@"
 }
 
 has_display() {
@@ -194,6 +220,8 @@ case "$command" in
     demo) cmd_demo "$@" ;;
     console) cmd_console "$@" ;;
     seed) find_java; exec "$JAVA" "$TOOL" seed "$@" ;;
+    bench) cmd_bench "$@" ;;
+    drill) cmd_bench drill "$@" ;;
     help|-h|--help) usage ;;
     *) die "unknown command '$command' (see ./lectern help)" ;;
 esac

@@ -1,0 +1,125 @@
+package org.lectern.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The node's REST API as the benchmark calls it: asynchronous requests on one shared {@link HttpClient} (HTTP/1.1,
+ * kept-alive connections, callbacks on the given executor), JSON in and out.
+ */
+public final class Api {
+
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI base;
+
+    public Api(URI base, Executor executor) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(executor)
+                .build();
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** An answer: status and body (a refused connection or time-out completes the future exceptionally). */
+    public record Reply(int status, String body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(body.isEmpty() ? "{}" : body);
+        }
+
+        /** Whether a retry of the same request may succeed: the node said so (503, 429) or did not answer. */
+        public boolean retryable() {
+            return status == 503 || status == 429 || status == 502 || status == 504;
+        }
+    }
+
+    public CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
+            String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Reply(response.statusCode(), response.body()));
+    }
+
+    public CompletableFuture<Reply> get(String path, String token) {
+        return send("GET", path, token, null, null, null);
+    }
+
+    public CompletableFuture<Reply> postJson(String path, String token, Object body) {
+        return send("POST", path, token, "application/json", body == null ? "" : JSON.writeValueAsString(body), null);
+    }
+
+    public CompletableFuture<Reply> putJson(String path, String token, Object body, String idempotencyKey) {
+        return send("PUT", path, token, "application/json", JSON.writeValueAsString(body), idempotencyKey);
+    }
+
+    /** Logs in and answers the token. */
+    public CompletableFuture<String> login(String user, String password) {
+        return postJson("/api/auth/login", null, java.util.Map.of("username", user, "password", password))
+                .thenApply(reply -> {
+                    if (!reply.ok()) {
+                        throw new ApiException("log in as " + user, reply);
+                    }
+                    return reply.json().path("token").asString();
+                });
+    }
+
+    /** A refused request: what was tried and what the node answered (its problem detail, when it sent one). */
+    public static final class ApiException extends RuntimeException {
+
+        private final int status;
+
+        public ApiException(String what, Reply reply) {
+            super("could not " + what + ": HTTP " + reply.status() + detail(reply));
+            this.status = reply.status();
+        }
+
+        public int status() {
+            return status;
+        }
+
+        private static String detail(Reply reply) {
+            try {
+                String detail = reply.json().path("detail").asString("");
+                return detail.isEmpty() ? "" : " (" + detail + ")";
+            } catch (RuntimeException notJson) {
+                return "";
+            }
+        }
+    }
+}
