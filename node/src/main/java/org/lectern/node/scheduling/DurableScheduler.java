@@ -153,7 +153,8 @@ public class DurableScheduler implements StatusSources.SchedulerOwner, SmartLife
             return;
         }
         try {
-            thread.execute(this::reconcile);
+            // A full look, not only the ownership: a node that just took over runs what is overdue at once.
+            thread.execute(this::look);
         } catch (RuntimeException e) {
             // Stopping: stop() reconciles once more itself.
             LOG.debug("Scheduler stopping; ownership re-checked on stop", e);

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs due tasks, each claimed in the database in the same transaction as its handler's work. Knows nothing of
  * ownership: whoever calls it says under which node and epoch it runs, and the claim alone guarantees that a task
  * runs once even when two callers race (two nodes that both believe they own the scheduler, after a split).
- * A handler that fails rolls its claim back with its work; the failure is then recorded in a transaction of its
+ * Only kinds this node has a handler for are claimed: in a cluster of mixed versions, a task an older owner cannot
+ * run waits for an owner that can, rather than failing. A handler that fails rolls its claim back with its work; the failure is then recorded in a transaction of its
  * own and the task tried again later, up to {@link SchedulerProperties#maxAttempts()}.
  */
 @Component
@@ -52,14 +53,14 @@ class TaskRunner {
      */
     List<ScheduledTaskView> runDue(Instant now, String nodeId, long epoch) {
         List<ScheduledTaskView> ran = new ArrayList<>();
-        List<TaskStore.Task> due = transaction.execute(status -> store.due(now, properties.batchSize()));
+        List<TaskStore.Task> due = transaction.execute(status -> store.due(now, handlers.keySet(), properties.batchSize()));
         for (TaskStore.Task task : due) {
             try {
                 Boolean claimed = transaction.execute(status -> {
                     if (!store.claim(task.id(), now, nodeId, epoch)) {
                         return false;
                     }
-                    handlerFor(task.kind()).run(task.subject());
+                    handlers.get(task.kind()).run(task.subject());
                     store.finish(task.id());
                     return true;
                 });
@@ -77,14 +78,6 @@ class TaskRunner {
             }
         }
         return ran;
-    }
-
-    private ScheduledTaskHandler handlerFor(String kind) {
-        ScheduledTaskHandler handler = handlers.get(kind);
-        if (handler == null) {
-            throw new IllegalStateException("No handler for tasks of kind " + kind + " on this node");
-        }
-        return handler;
     }
 
     private void failed(TaskStore.Task task, Instant now, String nodeId, long epoch, RuntimeException e) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.lectern.shared.scheduling.ScheduledTaskView;
@@ -63,11 +64,14 @@ class TaskStore {
                 .params(kind, subject).query(TaskStore::task).optional();
     }
 
-    /** Scheduled tasks due at {@code now}, most overdue first. */
-    List<Task> due(Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from scheduled_tasks where state = 'SCHEDULED' and due_at <= ?"
-                        + " order by due_at, id" + firstRows(limit))
-                .params(utc(now)).query(TaskStore::task).list();
+    /** Scheduled tasks of the given kinds due at {@code now}, most overdue first. */
+    List<Task> due(Instant now, Collection<String> kinds, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from scheduled_tasks where state = 'SCHEDULED' and due_at <= :now"
+                        + " and kind in (:kinds) order by due_at, id" + firstRows(limit))
+                .param("now", utc(now)).param("kinds", List.copyOf(kinds)).query(TaskStore::task).list();
     }
 
     /**

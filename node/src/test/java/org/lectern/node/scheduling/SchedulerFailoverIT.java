@@ -148,8 +148,12 @@ class SchedulerFailoverIT {
         // Seconds before the quiz ends, the owner dies without a word to anyone.
         await().atMost(Duration.ofSeconds(QUIZ_SECONDS + 5)).until(() -> Instant.now().isAfter(quiz.endsAt()
                 .minusSeconds(3)));
+        long killedAt = System.currentTimeMillis();
         nodeB.getBean(HazelcastInstance.class).getLifecycleService().terminate();
         nodeB.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduler(nodeA).isLocalOwner());
+        LOG.info("Node A took the scheduler over {} ms after node B was killed",
+                scheduler(nodeA).ownership().orElseThrow().sinceMillis() - killedAt);
 
         ExerciseCatalog exercises = nodeA.getBean(ExerciseCatalog.class);
         await().atMost(Duration.ofSeconds(QUIZ_SECONDS + 30))

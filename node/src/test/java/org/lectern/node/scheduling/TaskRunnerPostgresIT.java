@@ -1,6 +1,7 @@
 package org.lectern.node.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -42,6 +43,9 @@ class TaskRunnerPostgresIT extends PostgresNodeIntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    FinishedTaskCleanUp cleanUp;
 
     @Test
     void shouldRunEveryTaskOnceWhenTwoOwnersOfASplitClusterRace() throws Exception {
@@ -150,6 +154,51 @@ class TaskRunnerPostgresIT extends PostgresNodeIntegrationTest {
         assertThat(calls).hasValue(0);
         assertThat(tasks.find(kind, "q").orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
         assertThat(tasks.cancel(kind, "q")).isFalse();
+    }
+
+    @Test
+    void shouldDeleteOldFinishedTasksAndScheduleTheNextCleanUpWhenTheCleanUpRuns() {
+        String kind = "test.old-" + KINDS.incrementAndGet();
+        Instant longAgo = Instant.now().minus(30, ChronoUnit.DAYS);
+        tasks.schedule(kind, "done-long-ago", longAgo);
+        tasks.schedule(kind, "still-waiting", longAgo);
+        runner(handler(kind, subject -> { })).runDue(longAgo, "node-x", 1);
+        tasks.schedule(kind, "still-waiting", FAR);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                cleanUp.run(FinishedTaskCleanUp.SUBJECT));
+
+        assertThat(tasks.find(kind, "done-long-ago")).isEmpty();
+        assertThat(tasks.find(kind, "still-waiting")).get().extracting(ScheduledTaskView::state)
+                .isEqualTo(TaskState.SCHEDULED);
+        ScheduledTaskView next = tasks.find(FinishedTaskCleanUp.KIND, FinishedTaskCleanUp.SUBJECT).orElseThrow();
+        assertThat(next.state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(Instant.ofEpochMilli(next.dueAtMillis()))
+                .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+    }
+
+    @Test
+    void shouldLeaveTasksOfKindsItHasNoHandlerFor() {
+        String kind = "test.unknown-" + KINDS.incrementAndGet();
+        tasks.schedule(kind, "x", FAR);
+
+        List<ScheduledTaskView> ran = runner(handler("test.other", subject -> { })).runDue(FAR, "node-x", 1);
+
+        assertThat(ran).isEmpty();
+        ScheduledTaskView task = tasks.find(kind, "x").orElseThrow();
+        assertThat(task.state()).isEqualTo(TaskState.SCHEDULED);
+        assertThat(task.lastRunNodeId()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAKindOrSubjectThatIsBlankOrTooLongAndStoreNothing() {
+        String kind = "test.refused-" + KINDS.incrementAndGet();
+
+        assertThatThrownBy(() -> tasks.schedule(" ", "x", FAR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tasks.schedule(kind, "x".repeat(101), FAR))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(tasks.find(kind, "x".repeat(100))).isEmpty();
     }
 
     private TaskRunner runner(ScheduledTaskHandler handler) {
