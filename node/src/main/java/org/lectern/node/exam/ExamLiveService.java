@@ -44,13 +44,15 @@ class ExamLiveService {
     private final NotificationService notifications;
     private final UserDirectory users;
     private final LiveEvents live;
+    private final ExamHandIn automaticHandIn;
     private final Clock clock;
 
     ExamLiveService(ExamRepository exams, ExamRegistrationRepository registrations,
             ExamAnnouncementRepository announcements, StudentExamRepository studentExams,
             ExerciseGroupRepository groups, ExamAccess access, NotificationService notifications, UserDirectory users,
-            LiveEvents live, Clock clock) {
+            LiveEvents live, ExamHandIn automaticHandIn, Clock clock) {
         this.live = live;
+        this.automaticHandIn = automaticHandIn;
         this.exams = exams;
         this.registrations = registrations;
         this.announcements = announcements;
@@ -92,6 +94,7 @@ class ExamLiveService {
             throw new ConflictException("Student exam " + studentExamId + " has been handed in already.");
         }
         studentExam.setWorkingTimeSeconds(seconds);
+        automaticHandIn.schedule(studentExam, exam);
         List<String> login = notifyStudents(List.of(studentExam.getUserId()), WORKING_TIME_TITLE,
                 workingTimeText(exam, seconds));
         return new StudentExamSummary(studentExam.getId(), studentExam.getUserId(), login.get(0),
@@ -108,9 +111,10 @@ class ExamLiveService {
         access.require(examId, user, CourseRole.INSTRUCTOR);
         Exam exam = exams.lockById(examId).orElseThrow(() -> new NotFoundException("exam", examId));
         exam.setWorkingTimeSeconds(seconds);
-        List<Long> students = studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId).stream()
-                .map(StudentExam::getUserId).toList();
+        List<StudentExam> unsubmitted = studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId);
+        List<Long> students = unsubmitted.stream().map(StudentExam::getUserId).toList();
         int changed = studentExams.changeWorkingTimeOfUnsubmitted(examId, seconds);
+        automaticHandIn.reschedule(unsubmitted, seconds, exam.getGracePeriodSeconds());
         notifyStudents(students, WORKING_TIME_TITLE, workingTimeText(exam, seconds));
         live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId),
                 new ExamWorkingTimeChanged(examId, seconds));

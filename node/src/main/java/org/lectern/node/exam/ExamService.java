@@ -43,11 +43,13 @@ public class ExamService {
     private final CourseService courses;
     private final ExerciseCatalog exercises;
     private final UserDirectory users;
+    private final ExamHandIn automaticHandIn;
     private final Clock clock;
 
     ExamService(ExamRepository exams, ExerciseGroupRepository groups, ExamRegistrationRepository registrations,
             StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess, CourseService courses,
-            ExerciseCatalog exercises, UserDirectory users, Clock clock) {
+            ExerciseCatalog exercises, UserDirectory users, ExamHandIn automaticHandIn, Clock clock) {
+        this.automaticHandIn = automaticHandIn;
         this.exams = exams;
         this.groups = groups;
         this.registrations = registrations;
@@ -90,7 +92,13 @@ public class ExamService {
     @Transactional
     ExamView update(long examId, CurrentUser user, ExamDefinition definition) {
         Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        int gracePeriod = exam.getGracePeriodSeconds();
         exam.define(definition);
+        if (exam.getGracePeriodSeconds() != gracePeriod) {
+            // A new grace period moves every running student's last moment, so their automatic hand-in moves too.
+            studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId)
+                    .forEach(studentExam -> automaticHandIn.schedule(studentExam, exam));
+        }
         return ExamView.of(exams.save(exam));
     }
 

@@ -19,6 +19,11 @@ record ExamWindow(Instant startedAt, int workingTimeSeconds, int gracePeriodSeco
         return Optional.ofNullable(startedAt).map(start -> start.plusSeconds(workingTimeSeconds));
     }
 
+    /** When the last save or hand-in is accepted: end plus grace. For a started exam only. */
+    Instant closesAt() {
+        return startedAt.plusSeconds((long) workingTimeSeconds + gracePeriodSeconds);
+    }
+
     /** Whether a save or hand-in made at {@code now} counts: after the start and no later than end + grace. */
     boolean acceptsWorkAt(Instant now) {
         return startedAt != null && !now.isBefore(startedAt)

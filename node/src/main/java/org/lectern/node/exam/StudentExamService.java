@@ -48,13 +48,15 @@ public class StudentExamService {
     private final UserDirectory users;
     private final ExamLiveService examLive;
     private final LiveEvents live;
+    private final ExamHandIn automaticHandIn;
     private final Clock clock;
 
     StudentExamService(ExamRepository exams, ExerciseGroupRepository groups, StudentExamRepository studentExams,
             StudentExamExerciseRepository studentExamExercises, StudentExamWriter writer, ExerciseDraw draw,
             ExamAccess access, ExerciseCatalog exercises, ParticipationService participations,
             SubmissionService submissions, UserDirectory users, ExamLiveService examLive, LiveEvents live,
-            Clock clock) {
+            ExamHandIn automaticHandIn, Clock clock) {
+        this.automaticHandIn = automaticHandIn;
         this.examLive = examLive;
         this.live = live;
         this.exams = exams;
@@ -142,6 +144,7 @@ public class StudentExamService {
                         + " to " + exam.getEndDate() + ".");
             }
             studentExam.start(now);
+            automaticHandIn.schedule(studentExam, exam);
             figuresChanged(examId, testRun);
         }
         return view(exam, studentExam);
@@ -183,6 +186,7 @@ public class StudentExamService {
         Instant now = clock.instant();
         requireWorkAccepted(exam, studentExam, now);
         studentExam.handIn(now);
+        automaticHandIn.withdraw(studentExam);
         figuresChanged(examId, testRun);
         return view(exam, studentExam);
     }

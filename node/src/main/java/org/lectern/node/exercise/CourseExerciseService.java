@@ -28,10 +28,12 @@ class CourseExerciseService {
     private final SubmissionService submissions;
     private final CourseAccess access;
     private final StorageProperties storage;
+    private final ExerciseRelease release;
     private final Clock clock;
 
     CourseExerciseService(ExerciseCatalog catalog, SubmissionService submissions, CourseAccess access,
-            StorageProperties storage, Clock clock) {
+            StorageProperties storage, ExerciseRelease release, Clock clock) {
+        this.release = release;
         this.catalog = catalog;
         this.submissions = submissions;
         this.access = access;
@@ -48,7 +50,9 @@ class CourseExerciseService {
         Exercise exercise = new Exercise(courseId, null, request.type(), request.mode(), request.title(),
                 request.maxPoints(), clock.instant());
         apply(request, exercise);
-        return ExerciseView.of(catalog.save(exercise));
+        Exercise saved = catalog.save(exercise);
+        release.follow(saved);
+        return ExerciseView.of(saved);
     }
 
     /** Staff see every exercise of the course; students only the released ones. */
@@ -89,7 +93,9 @@ class CourseExerciseService {
         exercise.setTitle(request.title());
         exercise.setMaxPoints(request.maxPoints());
         apply(request, exercise);
-        return ExerciseView.of(catalog.save(exercise));
+        Exercise saved = catalog.save(exercise);
+        release.follow(saved);
+        return ExerciseView.of(saved);
     }
 
     /** Deletes an exercise nobody has handed anything in for; students' work is never thrown away with it. */
@@ -100,6 +106,7 @@ class CourseExerciseService {
             throw new ConflictException("Exercise " + exerciseId + " has submissions and cannot be deleted.");
         }
         catalog.delete(exercise.getId());
+        release.withdraw(exercise.getId());
     }
 
     private Exercise ownCourseExercise(long exerciseId, CurrentUser user) {

@@ -1,9 +1,7 @@
 package org.lectern.node.exercise;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -59,19 +57,6 @@ public class ExerciseCatalog {
     @Transactional
     public boolean claimQuizEvaluation(long exerciseId) {
         return exercises.claimQuizEvaluation(exerciseId, clock.instant()) == 1;
-    }
-
-    /**
-     * Started, not yet evaluated quizzes whose duration plus {@code gracePeriod} has passed at {@code now}. The
-     * caller passes the time, so a test can ask about a moment the clock has not reached.
-     */
-    @Transactional(readOnly = true)
-    public List<Exercise> quizzesDueForEvaluation(Instant now, Duration gracePeriod) {
-        return exercises.findStartedUnevaluatedQuizzes().stream()
-                .filter(quiz -> quiz.getQuizDurationSeconds() != null)
-                .filter(quiz -> !quiz.getQuizStartedAt().plusSeconds(quiz.getQuizDurationSeconds()).plus(gracePeriod)
-                        .isAfter(now))
-                .toList();
     }
 
     static void checkDates(Instant release, Instant due, Instant assessmentDue) {

@@ -1,7 +1,6 @@
 package org.lectern.node.exercise;
 
 import java.time.Instant;
-import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,11 +17,6 @@ interface ExerciseRepository extends JpaRepository<Exercise, Long> {
               and (e.releaseDate is null or e.releaseDate <= :now)
             order by e.id""")
     Page<Exercise> findReleasedOfCourse(long courseId, Instant now, Pageable pageable);
-
-    /** Quizzes that were started and are not evaluated yet: few at any time, so their end is checked in Java. */
-    @Query("select e from Exercise e where e.type = org.lectern.node.exercise.ExerciseType.QUIZ"
-            + " and e.quizStartedAt is not null and e.quizEvaluatedAt is null")
-    List<Exercise> findStartedUnevaluatedQuizzes();
 
     /** Claims a quiz's evaluation: only the one caller that flips the marker gets 1 back, on any node. */
     @Modifying

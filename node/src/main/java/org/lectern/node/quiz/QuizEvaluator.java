@@ -1,8 +1,6 @@
 package org.lectern.node.quiz;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,24 +13,24 @@ import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.Submission;
 import org.lectern.node.exercise.SubmissionService;
 import org.lectern.node.notification.NotificationService;
+import org.lectern.node.scheduling.ScheduledTaskHandler;
 import org.lectern.node.user.UserDirectory;
-import org.lectern.node.user.UserSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates every quiz once its duration and grace period have passed, exactly once across the cluster: each
- * node looks every second, the one that claims the quiz scores it, and claim and results commit together. A node
- * that fails half-way rolls its claim back, so another node (or the next round) evaluates the quiz instead; a
- * second evaluation could not record anyway, as the results table holds one automatic result per participation.
+ * Evaluates a live quiz once its duration and grace period have passed: the {@code quiz.end} task that
+ * {@link QuizService#start} schedules, run once across the cluster by the scheduler owner. Results, notifications
+ * and the task's claim commit together; live messages go out after the commit. The evaluation marker on the quiz
+ * is claimed too, so even a quiz scheduled twice is scored once (the results table also holds one automatic
+ * result per participation).
  */
 @Component
-public class QuizEvaluator {
+public class QuizEvaluator implements ScheduledTaskHandler {
+
+    /** The task kind; its subject is the quiz id. */
+    public static final String QUIZ_END = "quiz.end";
 
     private static final Logger LOG = LoggerFactory.getLogger(QuizEvaluator.class);
 
@@ -45,13 +43,10 @@ public class QuizEvaluator {
     private final QuizLiveEvents live;
     private final UserDirectory users;
     private final QuizAnswerCodec codec;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
 
     QuizEvaluator(ExerciseCatalog exercises, QuizQuestionRepository questions, ParticipationService participations,
             SubmissionService submissions, ResultService results, NotificationService notifications,
-            UserDirectory users, QuizAnswerCodec codec, PlatformTransactionManager transactionManager, Clock clock,
-            QuizLiveEvents live) {
+            UserDirectory users, QuizAnswerCodec codec, QuizLiveEvents live) {
         this.live = live;
         this.exercises = exercises;
         this.questions = questions;
@@ -61,38 +56,24 @@ public class QuizEvaluator {
         this.notifications = notifications;
         this.users = users;
         this.codec = codec;
-        this.transaction = new TransactionTemplate(transactionManager);
-        this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 1000)
-    void evaluateDueQuizzes() {
-        evaluateDueQuizzes(clock.instant());
+    @Override
+    public String kind() {
+        return QUIZ_END;
     }
 
-    /**
-     * Evaluates the quizzes that are due at {@code now} and that no one else evaluates.
-     *
-     * @return the ids of the quizzes this call evaluated
-     */
-    public List<Long> evaluateDueQuizzes(Instant now) {
-        List<Long> evaluated = new ArrayList<>();
-        for (Exercise quiz : exercises.quizzesDueForEvaluation(now, QuizState.GRACE_PERIOD)) {
-            try {
-                List<Notice> notices = transaction.execute(status -> evaluate(quiz));
-                if (notices != null) {
-                    evaluated.add(quiz.getId());
-                    live.evaluated(quiz.getCourseId(), quiz.getId());
-                    notices.forEach(notice -> send(quiz, notice));
-                }
-            } catch (ConcurrencyFailureException evaluatedElsewhere) {
-                // Another node held the claim longer than the database waits for a lock; it evaluates the quiz.
-                LOG.debug("Quiz {} is being evaluated elsewhere", quiz.getId(), evaluatedElsewhere);
-            } catch (RuntimeException e) {
-                LOG.error("Evaluating quiz {} failed; it stays due and is tried again", quiz.getId(), e);
-            }
+    /** Runs in the scheduler's transaction, which holds the task's claim. */
+    @Override
+    public void run(String subject) {
+        Exercise quiz = exercises.get(Long.parseLong(subject));
+        List<Notice> notices = evaluate(quiz);
+        if (notices == null) {
+            LOG.info("Quiz {} was evaluated already", quiz.getId());
+            return;
         }
-        return evaluated;
+        live.evaluated(quiz.getCourseId(), quiz.getId());
+        notices.forEach(notice -> send(quiz, notice));
     }
 
     /** Scores every participation of the quiz; null if someone else claimed it first. */
@@ -132,17 +113,12 @@ public class QuizEvaluator {
         return QuizScoring.isCorrect(rule, answer) ? "Correct" : "Incorrect";
     }
 
-    /** Sent after the commit, so no one hears of a result that was rolled back; a failed notice loses no result. */
+    /** Stored with the results; the push reaches the student after the commit, so no one hears of a rolled-back result. */
     private void send(Exercise quiz, Notice notice) {
-        try {
-            Optional<UserSummary> student = users.find(notice.studentId());
-            student.ifPresent(s -> {
-                notifications.notify(s.login(), "Quiz result", notice.text());
-                live.result(s.login(), quiz.getId(), notice.score(), quiz.getMaxPoints());
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Could not notify student {} of their quiz result", notice.studentId(), e);
-        }
+        users.find(notice.studentId()).ifPresent(student -> {
+            notifications.notify(student.login(), "Quiz result", notice.text());
+            live.result(student.login(), quiz.getId(), notice.score(), quiz.getMaxPoints());
+        });
     }
 
     private static String plain(BigDecimal points) {

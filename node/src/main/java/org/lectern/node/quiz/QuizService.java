@@ -26,6 +26,7 @@ import org.lectern.node.exercise.SavedSubmission;
 import org.lectern.node.exercise.Submission;
 import org.lectern.node.exercise.SubmissionContent;
 import org.lectern.node.exercise.SubmissionService;
+import org.lectern.node.scheduling.ScheduledTasks;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
@@ -43,10 +44,13 @@ public class QuizService {
     private final SubmissionService submissions;
     private final ResultService results;
     private final QuizAnswerCodec codec;
+    private final ScheduledTasks tasks;
     private final Clock clock;
 
     QuizService(ExerciseCatalog exercises, QuizQuestionRepository questions, ParticipationService participations,
-            SubmissionService submissions, ResultService results, QuizAnswerCodec codec, Clock clock) {
+            SubmissionService submissions, ResultService results, QuizAnswerCodec codec, ScheduledTasks tasks,
+            Clock clock) {
+        this.tasks = tasks;
         this.exercises = exercises;
         this.questions = questions;
         this.participations = participations;
@@ -103,7 +107,10 @@ public class QuizService {
         exercises.delete(quizId);
     }
 
-    /** Starts the live quiz now; it runs for its duration, then the grace period, then is evaluated. */
+    /**
+     * Starts the live quiz now; it runs for its duration, then the grace period, then is evaluated. The evaluation
+     * is scheduled in the same transaction, so a started quiz always has its {@code quiz.end} task.
+     */
     @Transactional
     public QuizView start(long quizId) {
         // Two instructors starting at once, on any node: the row lock lets the second see the first's start.
@@ -112,6 +119,8 @@ public class QuizService {
         // The database keeps microseconds: the answer shows the start as every later read will.
         quiz.setQuizStartedAt(clock.instant().truncatedTo(ChronoUnit.MICROS));
         exercises.save(quiz);
+        tasks.schedule(QuizEvaluator.QUIZ_END, Long.toString(quizId),
+                QuizState.endOf(quiz).plus(QuizState.GRACE_PERIOD));
         return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
     }
 

@@ -54,17 +54,6 @@ class ExerciseRepositoryTest {
                 .containsExactly(NOW.minus(1, ChronoUnit.DAYS), null);
     }
 
-    @Test
-    void shouldFindOnlyStartedUnevaluatedQuizzes() {
-        Exercise started = exercise(ExerciseType.QUIZ, null);
-        started.setQuizStartedAt(NOW);
-        exercises.saveAndFlush(started);
-        exercises.saveAndFlush(exercise(ExerciseType.QUIZ, null));
-
-        assertThat(exercises.findStartedUnevaluatedQuizzes()).extracting(Exercise::getId)
-                .containsExactly(started.getId());
-    }
-
     private Exercise exercise(ExerciseType type, Instant releaseDate) {
         Exercise exercise = new Exercise(courseId, null, type, ExerciseMode.INDIVIDUAL, "Exercise", BigDecimal.ONE, NOW);
         exercise.setDates(releaseDate, null, null);

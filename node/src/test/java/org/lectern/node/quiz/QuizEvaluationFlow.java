@@ -19,6 +19,7 @@ import org.lectern.node.course.CourseRole;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ParticipationService;
+import org.lectern.node.scheduling.DurableScheduler;
 import org.lectern.node.support.TestData;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserSummary;
@@ -35,7 +36,7 @@ interface QuizEvaluationFlow {
 
     @Test
     default void shouldEvaluateEveryParticipationExactlyOnceWhenEvaluatorsRace(@Autowired TestData fixtures,
-            @Autowired QuizService quizzes, @Autowired QuizEvaluator evaluator, @Autowired ExerciseCatalog exercises,
+            @Autowired QuizService quizzes, @Autowired DurableScheduler scheduler, @Autowired ExerciseCatalog exercises,
             @Autowired ParticipationService participations, @Autowired ResultService results) throws Exception {
         long courseId = fixtures.newCourse();
         QuizView quiz = quizzes.create(courseId, QuizFixtures.fruitQuiz(DURATION));
@@ -50,11 +51,11 @@ interface QuizEvaluationFlow {
 
         List<Callable<List<Long>>> evaluators = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            evaluators.add(() -> evaluator.evaluateDueQuizzes(afterGrace));
+            evaluators.add(() -> QuizFixtures.evaluatedQuizzes(scheduler.runDue(afterGrace)));
         }
         List<Long> evaluated = new ArrayList<>();
         runConcurrently(evaluators).forEach(evaluated::addAll);
-        evaluated.addAll(evaluator.evaluateDueQuizzes(afterGrace));
+        evaluated.addAll(QuizFixtures.evaluatedQuizzes(scheduler.runDue(afterGrace)));
 
         long quizId = quiz.id();
         assertThat(evaluated).filteredOn(id -> id == quizId).hasSize(1);
@@ -78,7 +79,7 @@ interface QuizEvaluationFlow {
 
     @Test
     default void shouldNotEvaluateBeforeTheGracePeriodHasPassed(@Autowired TestData fixtures,
-            @Autowired QuizService quizzes, @Autowired QuizEvaluator evaluator,
+            @Autowired QuizService quizzes, @Autowired DurableScheduler scheduler,
             @Autowired ExerciseCatalog exercises) {
         long courseId = fixtures.newCourse();
         QuizView quiz = quizzes.create(courseId, QuizFixtures.fruitQuiz(DURATION));
@@ -86,7 +87,7 @@ interface QuizEvaluationFlow {
         CurrentUser student = student(fixtures, courseId);
         quizzes.save(quiz.id(), student, "k1", QuizFixtures.answers(quiz, 0, List.of(0, 1), "kiwi"));
 
-        List<Long> evaluated = evaluator.evaluateDueQuizzes(quiz.endsAt().plusSeconds(4));
+        List<Long> evaluated = QuizFixtures.evaluatedQuizzes(scheduler.runDue(quiz.endsAt().plusSeconds(4)));
 
         assertThat(evaluated).doesNotContain(quiz.id());
         assertThat(exercises.get(quiz.id()).getQuizEvaluatedAt()).isNull();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.lectern.shared.scheduling.ScheduledTaskView;
 
 /** A sample quiz, and the HTTP verbs the shared test client lacks (PUT with headers, DELETE). */
 final class QuizFixtures {
@@ -27,6 +28,12 @@ final class QuizFixtures {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private QuizFixtures() {
+    }
+
+    /** The quizzes whose evaluation ({@code quiz.end} task) is among the tasks a scheduler run reports. */
+    static List<Long> evaluatedQuizzes(List<ScheduledTaskView> ran) {
+        return ran.stream().filter(task -> task.kind().equals(QuizEvaluator.QUIZ_END))
+                .map(task -> Long.parseLong(task.subject())).toList();
     }
 
     /** The same quiz as {@link #FRUIT_QUIZ}, for tests that use the service directly. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.scheduling.DurableScheduler;
 import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.StompTestClient;
 import org.lectern.node.support.TestData;
@@ -33,7 +34,7 @@ class QuizIT extends NodeIntegrationTest {
     ExerciseCatalog exercises;
 
     @Autowired
-    QuizEvaluator evaluator;
+    DurableScheduler scheduler;
 
     long courseId;
     String instructor;
@@ -376,8 +377,8 @@ class QuizIT extends NodeIntegrationTest {
                 BlockingQueue<Notification> inbox = socket.subscribeSequenced(
                         Destinations.subscriptionFor(Destinations.PERSONAL_NOTIFICATIONS), Notification.class);
 
-                List<Long> evaluated = evaluator.evaluateDueQuizzes(
-                        Instant.parse(quiz.get("endsAt").asString()).plusSeconds(6));
+                List<Long> evaluated = QuizFixtures.evaluatedQuizzes(scheduler.runDue(
+                        Instant.parse(quiz.get("endsAt").asString()).plusSeconds(6)));
 
                 assertThat(evaluated).contains(quizId);
                 Notification notification = inbox.poll(15, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.live.LiveStompClient;
 import org.lectern.node.live.LiveStompClient.Event;
+import org.lectern.node.scheduling.DurableScheduler;
 import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.TestData;
 import org.lectern.shared.quiz.QuizEnded;
@@ -29,7 +30,7 @@ class QuizLiveIT extends NodeIntegrationTest {
     TestData fixtures;
 
     @Autowired
-    QuizEvaluator evaluator;
+    DurableScheduler scheduler;
 
     @Test
     void shouldTellStudentsOfStartEndAndResultAndStaffOfTheStatistics() throws Exception {
@@ -73,8 +74,8 @@ class QuizLiveIT extends NodeIntegrationTest {
             Map<String, Object> counted = next(statistics, statisticsTopic).payload();
             assertThat(counted).containsEntry("participants", 1).containsEntry("answered", 1);
 
-            List<Long> evaluated = evaluator.evaluateDueQuizzes(
-                    Instant.parse(quiz.get("endsAt").asString()).plusSeconds(6));
+            List<Long> evaluated = QuizFixtures.evaluatedQuizzes(scheduler.runDue(
+                    Instant.parse(quiz.get("endsAt").asString()).plusSeconds(6)));
             assertThat(evaluated).containsExactly(quizId);
 
             Map<String, Object> ended = next(course, courseTopic).payload();
