@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.HAPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
+import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ class DeploymentTemplatesTest {
         void shouldMakeThePrimaryReplicateToItsBackupWhenArtemisReadsIt() throws Exception {
             FileConfiguration primary = read(CONFIG.resolve("broker/primary/broker.xml"));
 
-            assertThat(primary.getHAPolicyConfiguration().getType()).isEqualTo(HAPolicyConfiguration.TYPE.REPLICATED);
+            assertThat(primary.getHAPolicyConfiguration()).isInstanceOfSatisfying(ReplicatedPolicyConfiguration.class,
+                    policy -> assertThat(policy.isCheckForActiveServer()).isTrue());
             assertThat(primary.isSecurityEnabled()).isTrue();
             assertThat(acceptorNames(primary)).containsExactlyInAnyOrder("stomp", "cluster");
             assertThat(primary.getClusterConfigurations()).singleElement()
@@ -39,7 +42,8 @@ class DeploymentTemplatesTest {
         void shouldMakeTheBackupAReplicaThatFailsBackWhenArtemisReadsIt() throws Exception {
             FileConfiguration backup = read(CONFIG.resolve("broker/backup/broker.xml"));
 
-            assertThat(backup.getHAPolicyConfiguration().getType()).isEqualTo(HAPolicyConfiguration.TYPE.REPLICA);
+            assertThat(backup.getHAPolicyConfiguration()).isInstanceOfSatisfying(ReplicaPolicyConfiguration.class,
+                    policy -> assertThat(policy.isAllowFailBack()).isTrue());
             assertThat(acceptorNames(backup)).containsExactlyInAnyOrder("stomp", "cluster");
             assertThat(backup.getClusterConfigurations()).singleElement()
                     .satisfies(cluster -> assertThat(cluster.getStaticConnectors()).containsExactly("primary"));
