@@ -9,8 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -30,10 +32,11 @@ final class Broker {
     private static final String NODE_ROLE = "lectern-node";
 
     private final ClusterLayout layout;
-    private final Secrets secrets;
+    /** Made on first use only: looking at a cluster must not create its secrets. */
+    private final Supplier<Secrets> secrets;
     private final ProcessRegistry processes;
 
-    Broker(ClusterLayout layout, Secrets secrets, ProcessRegistry processes) {
+    Broker(ClusterLayout layout, Supplier<Secrets> secrets, ProcessRegistry processes) {
         this.layout = layout;
         this.secrets = secrets;
         this.processes = processes;
@@ -65,7 +68,7 @@ final class Broker {
             socket.setSoTimeout(3000);
             OutputStream out = socket.getOutputStream();
             out.write(("CONNECT\naccept-version:1.2\nhost:" + ClusterLayout.HOST + "\nlogin:" + USER + "\npasscode:"
-                    + secrets.brokerPassword() + "\n\n\0").getBytes(StandardCharsets.UTF_8));
+                    + secrets.get().brokerPassword() + "\n\n\0").getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] command = in.readNBytes("CONNECTED".length());
@@ -108,7 +111,9 @@ final class Broker {
                     .replace("{{HOST}}", ClusterLayout.HOST)
                     .replace("{{STOMP_PORT}}", String.valueOf(layout.stompPort())));
             Files.writeString(etc().resolve("login.config"), template("login.config"));
-            Files.writeString(etc().resolve("users.properties"), USER + " = " + secrets.brokerPassword() + "\n");
+            Path users = etc().resolve("users.properties");
+            Files.writeString(users, USER + " = " + secrets.get().brokerPassword() + "\n");
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
             Files.writeString(etc().resolve("roles.properties"), NODE_ROLE + " = " + USER + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

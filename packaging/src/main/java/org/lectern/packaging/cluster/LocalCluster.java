@@ -215,10 +215,13 @@ public final class LocalCluster {
         } else if (status == null) {
             line.append("NO STATUS (starting, or not in the cluster)");
         } else {
-            line.append(String.format(Locale.ROOT, "%s  weight %d  sessions %d  users %d  broker %s  heap %d/%d MB",
+            line.append(String.format(Locale.ROOT, "%s  weight %d  sessions %d  users %d  broker %s",
                     status.state(), status.weight(), status.load().webSocketSessions(), status.load().users(),
-                    status.brokerConnected() ? "connected" : "DISCONNECTED",
-                    status.load().heapUsedBytes() >> 20, status.load().heapMaxBytes() >> 20));
+                    status.brokerConnected() ? "connected" : "DISCONNECTED"));
+            if (status.load().heapMaxBytes() > 0) {
+                line.append(String.format(Locale.ROOT, "  heap %d/%d MB", status.load().heapUsedBytes() >> 20,
+                        status.load().heapMaxBytes() >> 20));
+            }
             if (status.schedulerOwner()) {
                 line.append("  scheduler");
             }
@@ -330,11 +333,11 @@ public final class LocalCluster {
     }
 
     private Postgres postgres(Path bin) {
-        return new Postgres(layout, bin, Secrets.loadOrCreate(layout.base()));
+        return new Postgres(layout, bin, () -> Secrets.loadOrCreate(layout.base()));
     }
 
     private Broker broker() {
-        return new Broker(layout, Secrets.loadOrCreate(layout.base()), processes);
+        return new Broker(layout, () -> Secrets.loadOrCreate(layout.base()), processes);
     }
 
     private Haproxy haproxy(Path program) {

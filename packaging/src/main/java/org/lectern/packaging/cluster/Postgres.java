@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +26,12 @@ final class Postgres {
 
     private final ClusterLayout layout;
     private final Path bin;
-    private final Secrets secrets;
+    /** Made on first use only: looking at a cluster must not create its secrets. */
+    private final Supplier<Secrets> secrets;
     private final Path dir;
     private final Path data;
 
-    Postgres(ClusterLayout layout, Path bin, Secrets secrets) {
+    Postgres(ClusterLayout layout, Path bin, Supplier<Secrets> secrets) {
         this.layout = layout;
         this.bin = bin;
         this.secrets = secrets;
@@ -104,7 +106,7 @@ final class Postgres {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path passwordFile = dir.resolve("initdb-password");
-            Files.writeString(passwordFile, secrets.databasePassword() + "\n");
+            Files.writeString(passwordFile, secrets.get().databasePassword() + "\n");
             if (SystemPrograms.isRoot()) {
                 UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByName(SERVICE_USER);
@@ -137,7 +139,7 @@ final class Postgres {
     }
 
     private Map<String, String> password() {
-        return Map.of("PGPASSWORD", secrets.databasePassword());
+        return Map.of("PGPASSWORD", secrets.get().databasePassword());
     }
 
     /** Runs a short command, its output into {@code logs/postgres-ctl.log}; stops with that output on failure. */

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,12 +64,7 @@ class LocalClusterIT {
         Path base = Files.createDirectories(HOME.resolve("packaging/target/cluster-it"));
         run = Files.createTempDirectory(base, "c");
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<Integer> ports = freePorts(7 + 3 * 3);
-        List<ClusterLayout.NodePorts> nodes = IntStream.range(0, 3)
-                .mapToObj(i -> new ClusterLayout.NodePorts(ports.get(7 + 3 * i), ports.get(8 + 3 * i),
-                        ports.get(9 + 3 * i))).toList();
-        cluster = new LocalCluster(new ClusterLayout(HOME, run, ports.get(0), ports.get(1), ports.get(2),
-                ports.get(3), ports.get(4), nodes));
+        cluster = new LocalCluster(TestPorts.layout(HOME, run, 3));
         cluster.up(new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
@@ -159,7 +150,7 @@ class LocalClusterIT {
 
         assertThat(running).isNotEmpty().noneMatch(ProcessHandle::isAlive);
         assertThat(cluster.parts()).allSatisfy(part -> assertThat(cluster.process(part)).isEmpty());
-        assertThat(cluster.layout().namedPorts()).allSatisfy(port -> assertThat(free(Integer.parseInt(port[1])))
+        assertThat(cluster.layout().namedPorts()).allSatisfy(port -> assertThat(TestPorts.isFree(Integer.parseInt(port[1])))
                 .as(port[0] + " " + port[1]).isTrue());
         assertThat(cluster.status()).allSatisfy(line -> assertThat(line).contains("STOPPED"));
         cluster = null;
@@ -229,28 +220,5 @@ class LocalClusterIT {
         return matcher.group(1);
     }
 
-    /** Distinct free ports, all held open until every one is found. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException busy) {
-            return false;
-        }
-    }
 
 }
