@@ -93,7 +93,15 @@ public final class ClusterTool {
             throw new ClusterException("a cluster is already running in " + layout.base()
                     + " (see ./lectern cluster status, or stop it with ./lectern cluster down)");
         }
-        new LocalCluster(layout).up(out);
+        // Every part runs in a session of its own, so Ctrl-C stops the tool but not what it started.
+        Thread interrupted = new Thread(() -> System.err.println("\nlectern: interrupted; the parts started so far"
+                + " keep running: ./lectern cluster status shows them, ./lectern cluster down stops them"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            new LocalCluster(layout).up(out);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        }
     }
 
     private static void logs(LocalCluster cluster, String[] args, PrintStream out) {

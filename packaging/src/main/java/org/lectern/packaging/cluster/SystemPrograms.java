@@ -31,7 +31,8 @@ public final class SystemPrograms {
         if (Files.isDirectory(POSTGRES_VERSIONS)) {
             try (Stream<Path> versions = Files.list(POSTGRES_VERSIONS)) {
                 Optional<Path> newest = versions.map(version -> version.resolve("bin"))
-                        .filter(bin -> Files.isExecutable(bin.resolve("pg_ctl")) && Files.isExecutable(bin.resolve("initdb")))
+                        .filter(bin -> Files.isExecutable(bin.resolve("pg_ctl"))
+                                && Files.isExecutable(bin.resolve("initdb")))
                         .max(Comparator.comparing(SystemPrograms::majorVersion));
                 if (newest.isPresent()) {
                     return newest;

@@ -142,6 +142,20 @@ class LocalClusterIT {
 
     @Test
     @Order(4)
+    void shouldReconnectTheNodesWhenTheBrokerRestarts() {
+        long before = cluster.process(Broker.PART).orElseThrow().pid();
+
+        cluster.restartBroker(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertThat(cluster.process(Broker.PART)).get().extracting(ProcessHandle::pid).isNotEqualTo(before);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(cluster.status())
+                .filteredOn(line -> line.contains("READY")).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("broker connected")));
+        stompConnect(new CompletableFuture<>()).sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    @Order(5)
     void shouldLeaveNoProcessAndNoPortWhenDown() {
         List<ProcessHandle> running = new ArrayList<>();
         cluster.parts().forEach(part -> cluster.process(part).ifPresent(running::add));
@@ -150,8 +164,8 @@ class LocalClusterIT {
 
         assertThat(running).isNotEmpty().noneMatch(ProcessHandle::isAlive);
         assertThat(cluster.parts()).allSatisfy(part -> assertThat(cluster.process(part)).isEmpty());
-        assertThat(cluster.layout().namedPorts()).allSatisfy(port -> assertThat(TestPorts.isFree(Integer.parseInt(port[1])))
-                .as(port[0] + " " + port[1]).isTrue());
+        assertThat(cluster.layout().namedPorts()).allSatisfy(port -> assertThat(TestPorts.isFree(
+                Integer.parseInt(port[1]))).as(port[0] + " " + port[1]).isTrue());
         assertThat(cluster.status()).allSatisfy(line -> assertThat(line).contains("STOPPED"));
         cluster = null;
     }
@@ -166,9 +180,10 @@ class LocalClusterIT {
     /** A STOMP session over WebSocket through HAProxy; {@code closed} completes when the connection ends. */
     private WebSocket stompConnect(CompletableFuture<String> closed) {
         CompletableFuture<String> firstFrame = new CompletableFuture<>();
+        URI uri = URI.create("ws://127.0.0.1:" + cluster.layout().frontPort() + "/ws");
         WebSocket socket = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create("ws://127.0.0.1:" + cluster.layout().frontPort() + "/ws"), new WebSocket.Listener() {
+                .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder frame = new StringBuilder();
 
                     @Override
