@@ -204,7 +204,11 @@ case "$command" in
     demo) cmd_demo "$@" ;;
     console) cmd_console "$@" ;;
     seed) find_java; exec "$JAVA" "$TOOL" seed "$@" ;;
-    cluster) find_java; build_if_stale; exec "$JAVA" -jar "$CLUSTER_JAR" "$@" ;;
+    cluster)
+        find_java
+        # Only `up` builds: the cluster runs copies of the jars, but the other commands must not rebuild them.
+        if [ "${1:-}" = up ] || [ ! -f "$CLUSTER_JAR" ]; then build_if_stale; fi
+        exec "$JAVA" -jar "$CLUSTER_JAR" "$@" ;;
     help|-h|--help) usage ;;
     *) die "unknown command '$command' (see ./lectern help)" ;;
 esac

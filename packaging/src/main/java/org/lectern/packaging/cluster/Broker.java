@@ -57,7 +57,7 @@ final class Broker {
                 // Loopback only, on the operator's own machine; packaging/config/broker shows JMX with a password.
                 "-Dcom.sun.management.jmxremote.authenticate=false",
                 "-Dcom.sun.management.jmxremote.ssl=false",
-                "-cp", layout.toolJar().toString(), "org.lectern.packaging.broker.BrokerMain", etc().toString()),
+                "-cp", layout.installedToolJar().toString(), "org.lectern.packaging.broker.BrokerMain", etc().toString()),
                 Map.of());
     }
 

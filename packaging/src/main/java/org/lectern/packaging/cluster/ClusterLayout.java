@@ -106,6 +106,16 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
         return home.resolve("packaging/target/lectern-packaging.jar");
     }
 
+    /** The node jar the cluster runs: {@code up} copies {@link #nodeJar()} here. */
+    public Path installedNodeJar() {
+        return base.resolve("app/lectern-node.jar");
+    }
+
+    /** The broker's jar the cluster runs, its libraries in {@code lib/} next to it. */
+    public Path installedToolJar() {
+        return base.resolve("app/lectern-packaging.jar");
+    }
+
     public boolean saved() {
         return Files.isRegularFile(base.resolve(FILE));
     }

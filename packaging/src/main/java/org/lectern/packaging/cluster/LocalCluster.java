@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.lectern.shared.cluster.NodeStatus;
 
 /**
@@ -64,8 +66,9 @@ public final class LocalCluster {
         }
         for (String[] port : layout.namedPorts()) {
             if (!free(Integer.parseInt(port[1]))) {
+                boolean front = Integer.parseInt(port[1]) == layout.frontPort();
                 throw new ClusterException(port[0] + " port " + port[1] + " is busy on " + ClusterLayout.HOST
-                        + " (is another cluster or a ./lectern demo using it? choose another front port with --port)");
+                        + (front ? " (choose another with --port P)" : " (is another cluster or program using it?)"));
             }
         }
         Path haproxyProgram = SystemPrograms.haproxy().orElseThrow(() -> new ClusterException(
@@ -75,6 +78,7 @@ public final class LocalCluster {
         layout.save();
         try {
             createDirectories(layout.base().resolve("files"));
+            installJars();
             Instant started = Instant.now();
             step(out, "PostgreSQL on " + ClusterLayout.HOST + ":" + layout.postgresPort(),
                     () -> postgres(postgresBin).start());
@@ -86,7 +90,9 @@ public final class LocalCluster {
             step(out, ClusterLayout.nodeName(1) + " on " + ClusterLayout.HOST + ":" + layout.node(1).http(),
                     () -> startNodeAndWait(1));
             if (layout.nodes().size() > 1) {
-                step(out, "nodes 2 to " + layout.nodes().size(), () -> {
+                String others = layout.nodes().size() == 2 ? ClusterLayout.nodeName(2)
+                        : "nodes 2 to " + layout.nodes().size();
+                step(out, others, () -> {
                     IntStream.rangeClosed(2, layout.nodes().size()).forEach(this::launchNode);
                     List<CompletableFuture<Void>> ready = IntStream.rangeClosed(2, layout.nodes().size())
                             .mapToObj(k -> CompletableFuture.runAsync(() -> awaitNode(k))).toList();
@@ -102,12 +108,16 @@ public final class LocalCluster {
             printWelcome(out);
         } catch (RuntimeException failed) {
             out.println("Stopping what started...");
-            down(new PrintStream(PrintStream.nullOutputStream()));
+            try {
+                down(new PrintStream(PrintStream.nullOutputStream()));
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
             throw failed;
         }
     }
 
-    public void printWelcome(PrintStream out) {
+    private void printWelcome(PrintStream out) {
         out.println("  Students:  " + frontUrl() + "   (demo accounts student1 ... student32, password demo)");
         out.println("  Console:   ./lectern console --address " + layout.memberList());
         out.println("  HAProxy:   http://" + ClusterLayout.HOST + ":" + layout.statsPort() + "/ (stats page)");
@@ -286,7 +296,7 @@ public final class LocalCluster {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path data = layout.base().resolve("nodes/" + ClusterLayout.nodeName(k));
         List<String> command = new ArrayList<>(List.of(java, NODE_HEAP, "-XX:+UseSerialGC", "-jar",
-                layout.nodeJar().toString(),
+                layout.installedNodeJar().toString(),
                 "--lectern.node.id=" + ClusterLayout.nodeName(k),
                 "--lectern.data-dir=" + data,
                 "--server.address=" + ClusterLayout.HOST,
@@ -403,6 +413,27 @@ public final class LocalCluster {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the node jar and the broker's jars into the cluster's directory and runs them from there, as a
+     * deployment would: a rebuild of the working tree while the cluster runs neither changes a running part's jar
+     * under it nor lets {@code start-node} start another version than its peers.
+     */
+    private void installJars() {
+        try {
+            Files.createDirectories(layout.installedToolJar().getParent().resolve("lib"));
+            Files.copy(layout.nodeJar(), layout.installedNodeJar(), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(layout.toolJar(), layout.installedToolJar(), StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> libraries = Files.list(layout.toolJar().resolveSibling("lib"))) {
+                for (Path library : libraries.toList()) {
+                    Files.copy(library, layout.installedToolJar().resolveSibling("lib").resolve(library.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new ClusterException("could not copy the jars into " + layout.base() + ": " + e.getMessage(), e);
         }
     }
 
