@@ -7,6 +7,7 @@ TOOL="$HOME_DIR/packaging/launcher/LauncherTool.java"
 NODE_JAR="$HOME_DIR/node/target/lectern-node.jar"
 CONSOLE_JAR="$HOME_DIR/console/target/lectern-console.jar"
 BENCH_JAR="$HOME_DIR/bench/target/lectern-bench.jar"
+CLUSTER_JAR="$HOME_DIR/packaging/target/lectern-packaging.jar"
 DEMO_DIR="$HOME_DIR/.lectern/demo"
 MEMBER_PORT=5701
 STOMP_PORT=61613
@@ -40,6 +41,13 @@ Commands:
   drill kill-node|drain-rolling|broker-restart|db-restart|owner-loss [options]
                                    The exam load on the local cluster with a fault in it, then the
                                    set check (lost / unexpected / duplicated saves) and recovery time.
+  cluster up [--nodes N] [--port P] [--install]
+                                   A real cluster on this machine: PostgreSQL, an ActiveMQ Artemis
+                                   broker, N nodes (default 3) and HAProxy on 127.0.0.1, students on
+                                   port P (default 8000). Needs haproxy and postgresql (--install
+                                   installs them with apt). Then: cluster status, stop-node K,
+                                   start-node K, kill-node K, restart-broker, logs [PART], down
+                                   (./lectern cluster help explains each).
   help                             Show this help.
 USAGE
 }
@@ -75,6 +83,8 @@ build_if_stale() {
         "$HOME_DIR/node/pom.xml" "$HOME_DIR/node/src/main" && stale=yes
     jar_is_stale "$CONSOLE_JAR" "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model/pom.xml" "$HOME_DIR/shared-model/src/main" \
         "$HOME_DIR/console/pom.xml" "$HOME_DIR/console/src/main" && stale=yes
+    jar_is_stale "$CLUSTER_JAR" "$HOME_DIR/pom.xml" "$HOME_DIR/shared-model/pom.xml" "$HOME_DIR/shared-model/src/main" \
+        "$HOME_DIR/packaging/pom.xml" "$HOME_DIR/packaging/src/main" && stale=yes
     [ "$stale" = no ] && return 0
     # Symbolic links resolved, so /usr/bin/java leads to the JDK it belongs to.
     java_real=$(cd "$(dirname "$JAVA")" && pwd -P)/$(basename "$JAVA")
@@ -83,7 +93,7 @@ build_if_stale() {
     echo "Building Lectern (the first build downloads Maven and libraries, a few minutes)..."
     (cd "$HOME_DIR" && ./mvnw -q -B -DskipTests package) || die "the build failed (see above)"
     # Maven leaves an up-to-date jar untouched; mark both as built now, or they would look stale forever.
-    touch "$NODE_JAR" "$CONSOLE_JAR"
+    touch "$NODE_JAR" "$CONSOLE_JAR" "$CLUSTER_JAR"
 }
 
 # Builds the load generator when its jar is missing or older than its sources.
@@ -222,6 +232,11 @@ case "$command" in
     seed) find_java; exec "$JAVA" "$TOOL" seed "$@" ;;
     bench) cmd_bench "$@" ;;
     drill) cmd_bench drill "$@" ;;
+    cluster)
+        find_java
+        # Only `up` builds: the cluster runs copies of the jars, but the other commands must not rebuild them.
+        if [ "${1:-}" = up ] || [ ! -f "$CLUSTER_JAR" ]; then build_if_stale; fi
+        exec "$JAVA" -jar "$CLUSTER_JAR" "$@" ;;
     help|-h|--help) usage ;;
     *) die "unknown command '$command' (see ./lectern help)" ;;
 esac

@@ -40,7 +40,8 @@ class LauncherIT {
 
             assertThat(run.exitCode).isZero();
             assertThat(run.output).contains("demo [--no-console] [--port N]", "console [--address HOST:PORT]",
-                    "seed --students N [--url URL] [--password PASSWORD]");
+                    "seed --students N [--url URL] [--password PASSWORD]",
+                    "cluster up [--nodes N] [--port P] [--install]");
         }
 
         @Test
@@ -49,6 +50,16 @@ class LauncherIT {
 
             assertThat(run.exitCode).isEqualTo(1);
             assertThat(run.output.strip()).isEqualTo("lectern: unknown command 'deploy' (see ./lectern help)");
+        }
+
+        @Test
+        void shouldHandAClusterCommandToTheClusterTool() throws Exception {
+            Run run = run("cluster", "deploy");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            // The last line: a first run may build the jars before.
+            assertThat(run.output.strip().lines().reduce((first, last) -> last))
+                    .hasValue("lectern: unknown cluster command 'deploy' (see ./lectern cluster help)");
         }
 
         @Test

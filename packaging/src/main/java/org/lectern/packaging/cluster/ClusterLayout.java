@@ -1,0 +1,169 @@
+package org.lectern.packaging.cluster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Where every part of a local cluster lives: its directory and each part's loopback ports. Written to
+ * {@code cluster.properties} by {@code up}, so that every later command ({@code status}, {@code stop-node},
+ * {@code down}) finds the same parts.
+ *
+ * @param home          the Lectern installation (the repository root): where the jars are
+ * @param base          the cluster's directory ({@code .lectern/cluster}): data, logs, pid files, configuration
+ * @param frontPort     HAProxy's port for students
+ * @param statsPort     HAProxy's stats page
+ * @param postgresPort  PostgreSQL
+ * @param stompPort     the broker's STOMP acceptor
+ * @param jmxPort       the broker JVM's remote JMX
+ * @param nodes         one entry per node, node-1 first
+ */
+public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, int postgresPort, int stompPort,
+        int jmxPort, List<NodePorts> nodes) {
+
+    public static final String HOST = "127.0.0.1";
+    public static final int DEFAULT_NODES = 3;
+    public static final int DEFAULT_FRONT_PORT = 8000;
+    public static final int MAX_NODES = 9;
+    private static final String FILE = "cluster.properties";
+
+    /**
+     * A node's ports.
+     *
+     * @param http   its HTTP port (HAProxy's backend server)
+     * @param agent  its HAProxy agent-check port
+     * @param member its Hazelcast member port
+     */
+    public record NodePorts(int http, int agent, int member) {
+    }
+
+    public ClusterLayout {
+        nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * The defaults: students on {@code frontPort} (8000), stats on 8404, PostgreSQL on 5433, the broker on 61614
+     * (JMX 1099), node K on HTTP 8100+K, agent 8200+K and Hazelcast 5800+K. None is a port {@code ./lectern demo}
+     * uses (8080, 5701, 61613), so the demo and the cluster can run side by side.
+     */
+    public static ClusterLayout defaults(Path home, int nodeCount, int frontPort) {
+        List<NodePorts> nodes = IntStream.rangeClosed(1, nodeCount)
+                .mapToObj(k -> new NodePorts(8100 + k, 8200 + k, 5800 + k)).toList();
+        return new ClusterLayout(home, home.resolve(".lectern/cluster"), frontPort, 8404, 5433, 61614, 1099, nodes);
+    }
+
+    /** Node K's name, as the node, HAProxy and the operator call it. */
+    public static String nodeName(int k) {
+        return "node-" + k;
+    }
+
+    public NodePorts node(int k) {
+        if (k < 1 || k > nodes.size()) {
+            throw new ClusterException("there is no node " + k + ": this cluster has nodes 1 to " + nodes.size());
+        }
+        return nodes.get(k - 1);
+    }
+
+    public String memberList() {
+        return nodes.stream().map(node -> HOST + ":" + node.member()).collect(Collectors.joining(","));
+    }
+
+    /** Every port of the cluster with the part that owns it, in start order. */
+    public List<String[]> namedPorts() {
+        List<String[]> ports = new ArrayList<>();
+        ports.add(new String[] {"PostgreSQL", String.valueOf(postgresPort)});
+        ports.add(new String[] {"broker STOMP", String.valueOf(stompPort)});
+        ports.add(new String[] {"broker JMX", String.valueOf(jmxPort)});
+        for (int k = 1; k <= nodes.size(); k++) {
+            NodePorts node = nodes.get(k - 1);
+            ports.add(new String[] {nodeName(k) + " HTTP", String.valueOf(node.http())});
+            ports.add(new String[] {nodeName(k) + " agent", String.valueOf(node.agent())});
+            ports.add(new String[] {nodeName(k) + " Hazelcast", String.valueOf(node.member())});
+        }
+        ports.add(new String[] {"HAProxy", String.valueOf(frontPort)});
+        ports.add(new String[] {"HAProxy stats", String.valueOf(statsPort)});
+        return ports;
+    }
+
+    public Path logs() {
+        return base.resolve("logs");
+    }
+
+    public Path nodeJar() {
+        return home.resolve("node/target/lectern-node.jar");
+    }
+
+    /** This module's jar; its manifest puts the broker's libraries on the class path. */
+    public Path toolJar() {
+        return home.resolve("packaging/target/lectern-packaging.jar");
+    }
+
+    /** The node jar the cluster runs: {@code up} copies {@link #nodeJar()} here. */
+    public Path installedNodeJar() {
+        return base.resolve("app/lectern-node.jar");
+    }
+
+    /** The broker's jar the cluster runs, its libraries in {@code lib/} next to it. */
+    public Path installedToolJar() {
+        return base.resolve("app/lectern-packaging.jar");
+    }
+
+    public boolean saved() {
+        return Files.isRegularFile(base.resolve(FILE));
+    }
+
+    public void save() {
+        Properties properties = new Properties();
+        properties.setProperty("home", home.toString());
+        properties.setProperty("front-port", String.valueOf(frontPort));
+        properties.setProperty("stats-port", String.valueOf(statsPort));
+        properties.setProperty("postgres-port", String.valueOf(postgresPort));
+        properties.setProperty("stomp-port", String.valueOf(stompPort));
+        properties.setProperty("jmx-port", String.valueOf(jmxPort));
+        properties.setProperty("nodes", String.valueOf(nodes.size()));
+        for (int k = 1; k <= nodes.size(); k++) {
+            NodePorts node = nodes.get(k - 1);
+            properties.setProperty(nodeName(k), node.http() + "," + node.agent() + "," + node.member());
+        }
+        try {
+            Files.createDirectories(base);
+            try (Writer out = Files.newBufferedWriter(base.resolve(FILE))) {
+                properties.store(out, "Written by ./lectern cluster up; read by every other cluster command");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The layout {@code up} saved in {@code base}. */
+    public static ClusterLayout load(Path base) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(base.resolve(FILE))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new ClusterException("no cluster in " + base + " (start one with ./lectern cluster up)");
+        }
+        List<NodePorts> nodes = new ArrayList<>();
+        int count = Integer.parseInt(properties.getProperty("nodes"));
+        for (int k = 1; k <= count; k++) {
+            String[] ports = properties.getProperty(nodeName(k)).split(",");
+            nodes.add(new NodePorts(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]),
+                    Integer.parseInt(ports[2])));
+        }
+        return new ClusterLayout(Path.of(properties.getProperty("home")), base,
+                port(properties, "front-port"), port(properties, "stats-port"), port(properties, "postgres-port"),
+                port(properties, "stomp-port"), port(properties, "jmx-port"), nodes);
+    }
+
+    private static int port(Properties properties, String key) {
+        return Integer.parseInt(properties.getProperty(key));
+    }
+}
