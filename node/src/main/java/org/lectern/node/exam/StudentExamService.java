@@ -169,7 +169,7 @@ public class StudentExamService {
         }
         requireWorkAccepted(exam, studentExam, clock.instant());
         Participation participation = participations.participationFor(exercise, user.id(), testRun);
-        SaveResult saved = SaveResult.of(submissions.save(participation.getId(), content, idempotencyKey, false,
+        SaveResult saved = SaveResult.of(submissions.saveLive(participation, content, idempotencyKey, false,
                 user.id()));
         figuresChanged(examId, testRun);
         return saved;

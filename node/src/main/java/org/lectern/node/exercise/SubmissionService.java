@@ -1,8 +1,15 @@
 package org.lectern.node.exercise;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.lectern.node.cluster.LiveSave;
+import org.lectern.node.cluster.LiveSaveOutcome;
+import org.lectern.node.cluster.LiveSubmissions;
 import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.web.InvalidRequestException;
@@ -23,19 +30,33 @@ public class SubmissionService {
     /** What a client may use as an idempotency key: a UUID fits, and so does any short token. */
     public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /**
+     * Live saves get their ids from the cluster, from 2^52 up: far above what the database's identity column hands
+     * out to direct saves, and still exact in a browser's JavaScript number (below 2^53).
+     */
+    static final long LIVE_ID_BASE = 1L << 52;
+
     private final ParticipationRepository participations;
     private final SubmissionRepository submissions;
+    private final LiveSubmissions liveSubmissions;
     private final UserDirectory users;
     private final LiveEvents live;
     private final Clock clock;
+    private final Timer saveTimer;
+    private volatile Long liveIdFloor;
 
-    SubmissionService(ParticipationRepository participations, SubmissionRepository submissions, UserDirectory users,
-            LiveEvents live, Clock clock) {
+    SubmissionService(ParticipationRepository participations, SubmissionRepository submissions,
+            LiveSubmissions liveSubmissions, UserDirectory users, LiveEvents live, Clock clock, MeterRegistry meters) {
         this.participations = participations;
         this.submissions = submissions;
+        this.liveSubmissions = liveSubmissions;
         this.users = users;
         this.live = live;
         this.clock = clock;
+        this.saveTimer = Timer.builder("lectern.submission.save")
+                .description("Time to save a submission until it is acknowledged (live: in the cluster twice)")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
@@ -47,9 +68,59 @@ public class SubmissionService {
     @Transactional
     public SavedSubmission save(long participationId, SubmissionContent content, String idempotencyKey,
             boolean submitted, Long authorId) {
+        requireKey(idempotencyKey);
+        return saveTimer.record(() -> saveToDatabase(participationId, content, idempotencyKey, submitted, authorId));
+    }
+
+    /**
+     * Saves a version during a live quiz or an exam: acknowledged once two cluster members hold it, written to the
+     * database soon after by {@link LiveSubmissionFlusher}. Needs the database only for the first save of a
+     * participation the cluster does not know (yet, or any more); versions, the server's time and replays are as for
+     * {@link #save}. The answer's submission id is the row's id once it is in the database.
+     */
+    public SavedSubmission saveLive(Participation participation, SubmissionContent content, String idempotencyKey,
+            boolean submitted, Long authorId) {
+        requireKey(idempotencyKey);
+        return saveTimer.record(() -> {
+            long participationId = participation.getId();
+            // The database keeps microseconds: the answer shows the time as every later read will.
+            LiveSave draft = new LiveSave(liveSubmissions.nextId(liveIdFloor()), participationId, 0, idempotencyKey,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), submitted, authorId, content.text(),
+                    content.filePath(), content.fileName(), content.fileSizeBytes());
+            LiveSaveOutcome outcome = liveSubmissions.append(draft, OptionalInt.empty());
+            if (outcome.needsDatabase()) {
+                Optional<Submission> replay = submissions.findByParticipationIdAndIdempotencyKey(participationId,
+                        idempotencyKey);
+                if (replay.isPresent()) {
+                    return SavedSubmission.of(replay.get(), true);
+                }
+                outcome = liveSubmissions.append(draft, OptionalInt.of(submissions.latestVersion(participationId)));
+            }
+            Submission saved = Submission.of(outcome.save());
+            if (!outcome.replayed()) {
+                acknowledge(participation, saved);
+            }
+            return SavedSubmission.of(saved, outcome.replayed());
+        });
+    }
+
+    private long liveIdFloor() {
+        Long floor = liveIdFloor;
+        if (floor == null) {
+            floor = Math.max(LIVE_ID_BASE, submissions.maxIdFrom(LIVE_ID_BASE) + 1);
+            liveIdFloor = floor;
+        }
+        return floor;
+    }
+
+    private static void requireKey(String idempotencyKey) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("An idempotency key of 1 to 64 letters, digits, '-' or '_' is required.");
         }
+    }
+
+    private SavedSubmission saveToDatabase(long participationId, SubmissionContent content, String idempotencyKey,
+            boolean submitted, Long authorId) {
         // Saves to one participation queue here, on any node, so versions are gap-free and a replay is seen.
         Participation participation = participations.lockById(participationId)
                 .orElseThrow(() -> new NotFoundException("participation", participationId));
@@ -74,8 +145,13 @@ public class SubmissionService {
                         saved.getId(), saved.getVersion(), saved.getSubmittedAt(), saved.getIdempotencyKey())));
     }
 
+    /** The newest version, also while it is only in the cluster (live saves not yet in the database). */
     @Transactional(readOnly = true)
     public Optional<Submission> latest(long participationId) {
+        Optional<LiveSave> pending = liveSubmissions.latest(participationId);
+        if (pending.isPresent()) {
+            return pending.map(Submission::of);
+        }
         return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
     }
 

@@ -162,7 +162,7 @@ public class QuizService {
         List<QuizAnswer> canonical = canonical(request.answers(),
                 questions.findByExerciseIdOrderByPositionAsc(quizId));
         Participation participation = participations.participationFor(quiz, student.id(), false);
-        SavedSubmission saved = submissions.save(participation.getId(),
+        SavedSubmission saved = submissions.saveLive(participation,
                 SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student.id());
         return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
     }
