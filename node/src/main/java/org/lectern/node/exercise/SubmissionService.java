@@ -145,8 +145,10 @@ public class SubmissionService {
                         saved.getId(), saved.getVersion(), saved.getSubmittedAt(), saved.getIdempotencyKey())));
     }
 
-    /** The newest version, also while it is only in the cluster (live saves not yet in the database). */
-    @Transactional(readOnly = true)
+    /**
+     * The newest version, also while it is only in the cluster (live saves not yet in the database). Opens no
+     * transaction of its own, so a participation the cluster holds is answered while the database is away.
+     */
     public Optional<Submission> latest(long participationId) {
         Optional<LiveSave> pending = liveSubmissions.latest(participationId);
         if (pending.isPresent()) {
