@@ -11,6 +11,7 @@ import org.lectern.node.cluster.LiveSave;
 import org.lectern.node.cluster.LiveSaveOutcome;
 import org.lectern.node.cluster.LiveSubmissions;
 import org.lectern.node.messaging.LiveEvents;
+import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
@@ -79,13 +80,13 @@ public class SubmissionService {
      * {@link #save}. The answer's submission id is the row's id once it is in the database.
      */
     public SavedSubmission saveLive(Participation participation, SubmissionContent content, String idempotencyKey,
-            boolean submitted, Long authorId) {
+            boolean submitted, CurrentUser author) {
         requireKey(idempotencyKey);
         return saveTimer.record(() -> {
             long participationId = participation.getId();
             // The database keeps microseconds: the answer shows the time as every later read will.
             LiveSave draft = new LiveSave(liveSubmissions.nextId(liveIdFloor()), participationId, 0, idempotencyKey,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS), submitted, authorId, content.text(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), submitted, author.id(), content.text(),
                     content.filePath(), content.fileName(), content.fileSizeBytes());
             LiveSaveOutcome outcome = liveSubmissions.append(draft, OptionalInt.empty());
             if (outcome.needsDatabase()) {
@@ -98,7 +99,8 @@ public class SubmissionService {
             }
             Submission saved = Submission.of(outcome.save());
             if (!outcome.replayed()) {
-                acknowledge(participation, saved);
+                // The author's login from the request, not the database: an acknowledgement needs no database.
+                acknowledge(participation, saved, author.login());
             }
             return SavedSubmission.of(saved, outcome.replayed());
         });
@@ -140,9 +142,13 @@ public class SubmissionService {
         if (saved.getAuthorId() == null) {
             return;
         }
-        users.find(saved.getAuthorId()).ifPresent(author -> live.publishToUserAfterCommit(author.login(),
-                TopicRegistry.SUBMISSIONS, new SubmissionAck(participation.getExerciseId(), participation.getId(),
-                        saved.getId(), saved.getVersion(), saved.getSubmittedAt(), saved.getIdempotencyKey())));
+        users.find(saved.getAuthorId()).ifPresent(author -> acknowledge(participation, saved, author.login()));
+    }
+
+    private void acknowledge(Participation participation, Submission saved, String authorLogin) {
+        live.publishToUserAfterCommit(authorLogin, TopicRegistry.SUBMISSIONS, new SubmissionAck(
+                participation.getExerciseId(), participation.getId(), saved.getId(), saved.getVersion(),
+                saved.getSubmittedAt(), saved.getIdempotencyKey()));
     }
 
     /**

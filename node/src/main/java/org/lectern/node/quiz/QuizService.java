@@ -163,7 +163,7 @@ public class QuizService {
                 questions.findByExerciseIdOrderByPositionAsc(quizId));
         Participation participation = participations.participationFor(quiz, student.id(), false);
         SavedSubmission saved = submissions.saveLive(participation,
-                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student.id());
+                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student);
         return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
     }
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.support.PostgresDatabases;
 import org.lectern.node.support.TestCluster;
+import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.UserSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,11 +42,13 @@ class LiveSubmissionSaveBenchmarkPostgresIT {
             SubmissionService submissions = node.getBean(SubmissionService.class);
             Participation direct = participationOf(node, "student1");
             Participation live = participationOf(node, "student2");
+            UserSummary liveStudent = node.getBean(UserDirectory.class).summaryOf("student2");
+            CurrentUser author = new CurrentUser(liveStudent.id(), liveStudent.login(), false);
 
             double[] database = measure(i -> submissions.save(direct.getId(),
                     SubmissionContent.ofText("answer " + i), "d" + i, false, null));
             double[] map = measure(i -> submissions.saveLive(live,
-                    SubmissionContent.ofText("answer " + i), "l" + i, false, null));
+                    SubmissionContent.ofText("answer " + i), "l" + i, false, author));
 
             LOG.info("Save latency over {} saves, ms: database (direct / write-through part) p50 {} p95 {}; "
                             + "live map with synchronous backup (write-behind) p50 {} p95 {}",
