@@ -86,6 +86,12 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
     }
 
     @Override
+    public List<LiveSave> pending(long participationId) {
+        LiveParticipation participation = live.get(participationId);
+        return participation == null ? List.of() : participation.pending();
+    }
+
+    @Override
     public void markStored(long participationId, int version) {
         live.executeOnKey(participationId, new MarkStored(version));
     }

@@ -28,6 +28,9 @@ public interface LiveSubmissions {
     /** Saves not yet in the database, of participations whose primary copy is on this member, by participation. */
     Map<Long, List<LiveSave>> localPending();
 
+    /** The participation's saves not yet in the database, version ascending; empty if none or unknown. */
+    List<LiveSave> pending(long participationId);
+
     /** Records that the participation's saves up to {@code version} are in the database. */
     void markStored(long participationId, int version);
 

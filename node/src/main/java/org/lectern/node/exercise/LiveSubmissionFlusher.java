@@ -21,6 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -92,6 +94,31 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
         }
         Duration left = Duration.between(clock.instant(), deadline);
         return flushed && !left.isNegative() && live.awaitLocalMemberSafe(left);
+    }
+
+    /**
+     * Writes the participation's pending live saves in the caller's transaction (its own if there is none), from
+     * any node, and marks them stored once that commits; for work that must see every save in the database (quiz
+     * evaluation refers to the submission it scored).
+     */
+    public void storeNow(long participationId) {
+        List<LiveSave> saves = live.pending(participationId);
+        if (saves.isEmpty()) {
+            return;
+        }
+        Runnable markStored = () -> live.markStored(participationId, lastVersion(saves));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            insert(saves);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    markStored.run();
+                }
+            });
+        } else {
+            transaction.executeWithoutResult(status -> insert(saves));
+            markStored.run();
+        }
     }
 
     /** One round: answers how many saves went to the database. */

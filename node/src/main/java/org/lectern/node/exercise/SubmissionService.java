@@ -40,6 +40,7 @@ public class SubmissionService {
     private final ParticipationRepository participations;
     private final SubmissionRepository submissions;
     private final LiveSubmissions liveSubmissions;
+    private final LiveSubmissionFlusher flusher;
     private final UserDirectory users;
     private final LiveEvents live;
     private final Clock clock;
@@ -47,10 +48,12 @@ public class SubmissionService {
     private volatile Long liveIdFloor;
 
     SubmissionService(ParticipationRepository participations, SubmissionRepository submissions,
-            LiveSubmissions liveSubmissions, UserDirectory users, LiveEvents live, Clock clock, MeterRegistry meters) {
+            LiveSubmissions liveSubmissions, LiveSubmissionFlusher flusher, UserDirectory users, LiveEvents live,
+            Clock clock, MeterRegistry meters) {
         this.participations = participations;
         this.submissions = submissions;
         this.liveSubmissions = liveSubmissions;
+        this.flusher = flusher;
         this.users = users;
         this.live = live;
         this.clock = clock;
@@ -160,6 +163,16 @@ public class SubmissionService {
         if (pending.isPresent()) {
             return pending.map(Submission::of);
         }
+        return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
+    }
+
+    /**
+     * The newest version, with every live save of the participation written to the database first (in the
+     * caller's transaction), for work that records which submission it used.
+     */
+    @Transactional
+    public Optional<Submission> latestStored(long participationId) {
+        flusher.storeNow(participationId);
         return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
     }
 
