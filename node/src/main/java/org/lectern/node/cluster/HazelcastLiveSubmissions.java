@@ -86,6 +86,11 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
     }
 
     @Override
+    public Optional<Long> participationOf(long submissionId) {
+        return live.keySet(new HoldsSave(submissionId)).stream().findFirst();
+    }
+
+    @Override
     public List<LiveSave> pending(long participationId) {
         LiveParticipation participation = live.get(participationId);
         return participation == null ? List.of() : participation.pending();
@@ -194,6 +199,18 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
             }
             entry.setValue(null);
             return true;
+        }
+    }
+
+    /** Matches the participation that holds the save with this id. */
+    record HoldsSave(long submissionId) implements Predicate<Long, LiveParticipation> {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean apply(Map.Entry<Long, LiveParticipation> entry) {
+            return entry.getValue().holds(submissionId);
         }
     }
 

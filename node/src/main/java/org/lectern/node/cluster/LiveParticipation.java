@@ -34,6 +34,10 @@ final class LiveParticipation implements Serializable {
         return saves.stream().filter(save -> save.idempotencyKey().equals(idempotencyKey)).findFirst();
     }
 
+    boolean holds(long submissionId) {
+        return saves.stream().anyMatch(save -> save.id() == submissionId);
+    }
+
     /** Appends the draft under the next version and answers it as kept. */
     LiveSave append(LiveSave draft, long nowMillis) {
         LiveSave save = draft.withVersion(lastVersion() + 1);

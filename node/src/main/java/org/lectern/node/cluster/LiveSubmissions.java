@@ -28,6 +28,9 @@ public interface LiveSubmissions {
     /** Saves not yet in the database, of participations whose primary copy is on this member, by participation. */
     Map<Long, List<LiveSave>> localPending();
 
+    /** The participation holding the save with this submission id, if the map holds it (a cluster-wide query). */
+    Optional<Long> participationOf(long submissionId);
+
     /** The participation's saves not yet in the database, version ascending; empty if none or unknown. */
     List<LiveSave> pending(long participationId);
 

@@ -176,9 +176,18 @@ public class SubmissionService {
         return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
     }
 
-    @Transactional(readOnly = true)
+    /** A submission by id; a live save not yet in the database is written first, so the row exists afterwards. */
+    @Transactional
     public Submission get(long submissionId) {
-        return submissions.findById(submissionId).orElseThrow(() -> new NotFoundException("submission", submissionId));
+        Optional<Submission> stored = submissions.findById(submissionId);
+        if (stored.isEmpty() && submissionId >= LIVE_ID_BASE) {
+            Optional<Long> participationId = liveSubmissions.participationOf(submissionId);
+            if (participationId.isPresent()) {
+                flusher.storeNow(participationId.get());
+                stored = submissions.findById(submissionId);
+            }
+        }
+        return stored.orElseThrow(() -> new NotFoundException("submission", submissionId));
     }
 
     /** Whether anyone has saved work for the exercise (test runs included). */
