@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lectern.node.quiz.QuizEvaluator;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.PostgresDatabases;
 import org.lectern.node.support.TestCluster;
@@ -28,6 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CrossNodeReadsPostgresIT {
 
+    /** The demo's live quiz, not started. */
+    private static final long DEMO_QUIZ = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -99,6 +103,26 @@ class CrossNodeReadsPostgresIT {
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(Instant.parse(onB.get("dueDate").asString())).isEqualTo(due);
+    }
+
+    @Test
+    void shouldShowTheQuizResultEvaluatedOnAWhenReadOnB() throws Exception {
+        String instructor = a.tokenFor("instructor", "demo");
+        String student = a.tokenFor("student5", "demo");
+        JsonNode quiz = LecternClient.json(a.post("/api/quizzes/" + DEMO_QUIZ + "/start", instructor, ""));
+        JsonNode first = quiz.get("questions").get(0);
+        String answer = "{\"answers\":[{\"questionId\":%d,\"optionIds\":[%d]}]}"
+                .formatted(first.get("id").asLong(), first.get("options").get(0).get("id").asLong());
+        assertThat(put(cluster.baseUrl(0), "/api/quizzes/" + DEMO_QUIZ + "/submission", student, "k-quiz", answer)
+                .statusCode()).isEqualTo(200);
+
+        List<Long> evaluated = cluster.node(0).getBean(QuizEvaluator.class)
+                .evaluateDueQuizzes(Instant.parse(quiz.get("endsAt").asString()).plusSeconds(6));
+        JsonNode onB = LecternClient.json(b.get("/api/quizzes/" + DEMO_QUIZ + "/live", student));
+
+        assertThat(evaluated).containsExactly(DEMO_QUIZ);
+        assertThat(onB.get("result").isObject()).as(onB.toString()).isTrue();
+        assertThat(onB.get("result").get("maxScore").decimalValue()).isPositive();
     }
 
     private static int indexOfTextExercise(JsonNode studentExam) {
