@@ -1,12 +1,14 @@
 package org.lectern.node.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import org.flywaydb.core.Flyway;
+import org.lectern.shared.cluster.ClusterStructures;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +65,24 @@ class HazelcastMemberConfiguration {
         // Said explicitly although it is the default: a replay log must survive the death of the member holding
         // it, so every append waits for its backup.
         config.addMapConfig(new MapConfig(HazelcastReplayLog.MAP_NAME).setBackupCount(1).setAsyncBackupCount(0));
+        addLiveSubmissionMaps(config);
         return config;
+    }
+
+    /**
+     * Live submissions: a save is acknowledged only once a second member holds it (one synchronous backup; not
+     * more, as every backup is another network round trip per save). Kept as objects, so the flusher's queries on
+     * pending counts read no serialised form. No MapStore: our own flusher writes to the database
+     * (docs/cluster-live-submissions.md). After a split, both sides' saves are kept.
+     */
+    private static void addLiveSubmissionMaps(Config config) {
+        MapConfig live = new MapConfig(ClusterStructures.LIVE_SUBMISSIONS)
+                .setBackupCount(1)
+                .setAsyncBackupCount(0)
+                .setInMemoryFormat(InMemoryFormat.OBJECT);
+        live.getMergePolicyConfig().setPolicy(LiveSubmissionsMergePolicy.class.getName());
+        config.addMapConfig(live);
+        config.addMapConfig(new MapConfig(HazelcastLiveSubmissions.ID_MAP_NAME).setBackupCount(1)
+                .setAsyncBackupCount(0));
     }
 }

@@ -172,8 +172,7 @@ public class StudentExamService {
         }
         requireWorkAccepted(exam, studentExam, clock.instant());
         Participation participation = participations.participationFor(exercise, user.id(), testRun);
-        SaveResult saved = SaveResult.of(submissions.save(participation.getId(), content, idempotencyKey, false,
-                user.id()));
+        SaveResult saved = SaveResult.of(submissions.saveLive(participation, content, idempotencyKey, false, user));
         figuresChanged(examId, testRun);
         return saved;
     }

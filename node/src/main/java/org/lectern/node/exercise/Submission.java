@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.lectern.node.cluster.LiveSave;
 
 /** One saved version of a participation's work. Never changed once written: a new save is a new version. */
 @Entity
@@ -62,6 +63,15 @@ public class Submission {
         this.submittedAt = submittedAt;
         this.idempotencyKey = idempotencyKey;
         this.authorId = authorId;
+    }
+
+    /** A live save as a submission, for reads; the database row, once written, is equal to it. */
+    static Submission of(LiveSave save) {
+        Submission submission = new Submission(save.participationId(), save.version(),
+                new SubmissionContent(save.text(), save.filePath(), save.fileName(), save.fileSizeBytes()),
+                save.submitted(), save.savedAt(), save.idempotencyKey(), save.authorId());
+        submission.id = save.id();
+        return submission;
     }
 
     public Long getId() {

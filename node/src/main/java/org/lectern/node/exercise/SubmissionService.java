@@ -1,9 +1,17 @@
 package org.lectern.node.exercise;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.lectern.node.cluster.LiveSave;
+import org.lectern.node.cluster.LiveSaveOutcome;
+import org.lectern.node.cluster.LiveSubmissions;
 import org.lectern.node.messaging.LiveEvents;
+import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
@@ -23,19 +31,36 @@ public class SubmissionService {
     /** What a client may use as an idempotency key: a UUID fits, and so does any short token. */
     public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /**
+     * Live saves get their ids from the cluster, from 2^52 up: far above what the database's identity column hands
+     * out to direct saves, and still exact in a browser's JavaScript number (below 2^53).
+     */
+    static final long LIVE_ID_BASE = 1L << 52;
+
     private final ParticipationRepository participations;
     private final SubmissionRepository submissions;
+    private final LiveSubmissions liveSubmissions;
+    private final LiveSubmissionFlusher flusher;
     private final UserDirectory users;
     private final LiveEvents live;
     private final Clock clock;
+    private final Timer saveTimer;
+    private volatile Long liveIdFloor;
 
-    SubmissionService(ParticipationRepository participations, SubmissionRepository submissions, UserDirectory users,
-            LiveEvents live, Clock clock) {
+    SubmissionService(ParticipationRepository participations, SubmissionRepository submissions,
+            LiveSubmissions liveSubmissions, LiveSubmissionFlusher flusher, UserDirectory users, LiveEvents live,
+            Clock clock, MeterRegistry meters) {
         this.participations = participations;
         this.submissions = submissions;
+        this.liveSubmissions = liveSubmissions;
+        this.flusher = flusher;
         this.users = users;
         this.live = live;
         this.clock = clock;
+        this.saveTimer = Timer.builder("lectern.submission.save")
+                .description("Time to save a submission until it is acknowledged (live: in the cluster twice)")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
@@ -47,9 +72,60 @@ public class SubmissionService {
     @Transactional
     public SavedSubmission save(long participationId, SubmissionContent content, String idempotencyKey,
             boolean submitted, Long authorId) {
+        requireKey(idempotencyKey);
+        return saveTimer.record(() -> saveToDatabase(participationId, content, idempotencyKey, submitted, authorId));
+    }
+
+    /**
+     * Saves a version during a live quiz or an exam: acknowledged once two cluster members hold it, written to the
+     * database soon after by {@link LiveSubmissionFlusher}. Needs the database only for the first save of a
+     * participation the cluster does not know (yet, or any more); versions, the server's time and replays are as for
+     * {@link #save}. The answer's submission id is the row's id once it is in the database.
+     */
+    public SavedSubmission saveLive(Participation participation, SubmissionContent content, String idempotencyKey,
+            boolean submitted, CurrentUser author) {
+        requireKey(idempotencyKey);
+        return saveTimer.record(() -> {
+            long participationId = participation.getId();
+            // The database keeps microseconds: the answer shows the time as every later read will.
+            LiveSave draft = new LiveSave(liveSubmissions.nextId(liveIdFloor()), participationId, 0, idempotencyKey,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), submitted, author.id(), content.text(),
+                    content.filePath(), content.fileName(), content.fileSizeBytes());
+            LiveSaveOutcome outcome = liveSubmissions.append(draft, OptionalInt.empty());
+            if (outcome.needsDatabase()) {
+                Optional<Submission> replay = submissions.findByParticipationIdAndIdempotencyKey(participationId,
+                        idempotencyKey);
+                if (replay.isPresent()) {
+                    return SavedSubmission.of(replay.get(), true);
+                }
+                outcome = liveSubmissions.append(draft, OptionalInt.of(submissions.latestVersion(participationId)));
+            }
+            Submission saved = Submission.of(outcome.save());
+            if (!outcome.replayed()) {
+                // The author's login from the request, not the database: an acknowledgement needs no database.
+                acknowledge(participation, saved, author.login());
+            }
+            return SavedSubmission.of(saved, outcome.replayed());
+        });
+    }
+
+    private long liveIdFloor() {
+        Long floor = liveIdFloor;
+        if (floor == null) {
+            floor = Math.max(LIVE_ID_BASE, submissions.maxIdFrom(LIVE_ID_BASE) + 1);
+            liveIdFloor = floor;
+        }
+        return floor;
+    }
+
+    private static void requireKey(String idempotencyKey) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("An idempotency key of 1 to 64 letters, digits, '-' or '_' is required.");
         }
+    }
+
+    private SavedSubmission saveToDatabase(long participationId, SubmissionContent content, String idempotencyKey,
+            boolean submitted, Long authorId) {
         // Saves to one participation queue here, on any node, so versions are gap-free and a replay is seen.
         Participation participation = participations.lockById(participationId)
                 .orElseThrow(() -> new NotFoundException("participation", participationId));
@@ -69,19 +145,49 @@ public class SubmissionService {
         if (saved.getAuthorId() == null) {
             return;
         }
-        users.find(saved.getAuthorId()).ifPresent(author -> live.publishToUserAfterCommit(author.login(),
-                TopicRegistry.SUBMISSIONS, new SubmissionAck(participation.getExerciseId(), participation.getId(),
-                        saved.getId(), saved.getVersion(), saved.getSubmittedAt(), saved.getIdempotencyKey())));
+        users.find(saved.getAuthorId()).ifPresent(author -> acknowledge(participation, saved, author.login()));
     }
 
-    @Transactional(readOnly = true)
+    private void acknowledge(Participation participation, Submission saved, String authorLogin) {
+        live.publishToUserAfterCommit(authorLogin, TopicRegistry.SUBMISSIONS, new SubmissionAck(
+                participation.getExerciseId(), participation.getId(), saved.getId(), saved.getVersion(),
+                saved.getSubmittedAt(), saved.getIdempotencyKey()));
+    }
+
+    /**
+     * The newest version, also while it is only in the cluster (live saves not yet in the database). Opens no
+     * transaction of its own, so a participation the cluster holds is answered while the database is away.
+     */
     public Optional<Submission> latest(long participationId) {
+        Optional<LiveSave> pending = liveSubmissions.latest(participationId);
+        if (pending.isPresent()) {
+            return pending.map(Submission::of);
+        }
         return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The newest version, with every live save of the participation written to the database first (in the
+     * caller's transaction), for work that records which submission it used.
+     */
+    @Transactional
+    public Optional<Submission> latestStored(long participationId) {
+        flusher.storeNow(participationId);
+        return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
+    }
+
+    /** A submission by id; a live save not yet in the database is written first, so the row exists afterwards. */
+    @Transactional
     public Submission get(long submissionId) {
-        return submissions.findById(submissionId).orElseThrow(() -> new NotFoundException("submission", submissionId));
+        Optional<Submission> stored = submissions.findById(submissionId);
+        if (stored.isEmpty() && submissionId >= LIVE_ID_BASE) {
+            Optional<Long> participationId = liveSubmissions.participationOf(submissionId);
+            if (participationId.isPresent()) {
+                flusher.storeNow(participationId.get());
+                stored = submissions.findById(submissionId);
+            }
+        }
+        return stored.orElseThrow(() -> new NotFoundException("submission", submissionId));
     }
 
     /** Whether anyone has saved work for the exercise (test runs included). */

@@ -84,7 +84,8 @@ public class QuizEvaluator implements ScheduledTaskHandler {
         List<QuizQuestion> quizQuestions = questions.findByExerciseIdOrderByPositionAsc(quiz.getId());
         List<Notice> notices = new ArrayList<>();
         for (Participation participation : participations.ofExercise(quiz.getId())) {
-            Optional<Submission> latest = submissions.latest(participation.getId());
+            // Stored first: the result refers to the submission it scored, which must be a row by then.
+            Optional<Submission> latest = submissions.latestStored(participation.getId());
             List<QuizAnswer> answers = latest.map(s -> codec.read(s.getContent().text())).orElse(List.of());
             List<FeedbackItem> feedback = new ArrayList<>();
             BigDecimal score = BigDecimal.ZERO;

@@ -171,8 +171,8 @@ public class QuizService {
         List<QuizAnswer> canonical = canonical(request.answers(),
                 questions.findByExerciseIdOrderByPositionAsc(quizId));
         Participation participation = participations.participationFor(quiz, student.id(), false);
-        SavedSubmission saved = submissions.save(participation.getId(),
-                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student.id());
+        SavedSubmission saved = submissions.saveLive(participation,
+                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student);
         return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
     }
 

@@ -1,6 +1,7 @@
 package org.lectern.node.exam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -64,7 +65,8 @@ interface ExamFlow {
         assertThat(replay.get("replayed").asBoolean()).isTrue();
         assertThat(second.get("version").asInt()).isEqualTo(2);
         assertThat(model.statusCode()).as(model.body()).isEqualTo(200);
-        assertThat(exam.savedVersions(examId, student)).isEqualTo(3);
+        // Live saves reach the database a moment after they are acknowledged.
+        await().untilAsserted(() -> assertThat(exam.savedVersions(examId, student)).isEqualTo(3));
         JsonNode latest = exam.studentExam(examId, student).get("exercises").get(0).get("latestSave");
         assertThat(latest.get("version").asInt()).isEqualTo(2);
         assertThat(latest.get("content").asString()).isEqualTo("final");
@@ -74,7 +76,8 @@ interface ExamFlow {
         assertThat(ExamHttp.json(handIn).get("submitted").asBoolean()).isTrue();
         assertThat(exam.saveText(examId, textExercise, student, "k3", "late").statusCode()).isEqualTo(409);
         assertThat(exam.handIn(examId, student).statusCode()).isEqualTo(409);
-        assertThat(exam.savedVersions(examId, student)).isEqualTo(3);
+        // Live saves reach the database a moment after they are acknowledged.
+        await().untilAsserted(() -> assertThat(exam.savedVersions(examId, student)).isEqualTo(3));
     }
 
     @Test
@@ -110,7 +113,8 @@ interface ExamFlow {
 
         assertThat(exam.saveText(examId, exercise, student, "k1", "in grace").statusCode()).isEqualTo(200);
         assertThat(exam.handIn(examId, student).statusCode()).isEqualTo(200);
-        assertThat(exam.savedVersions(examId, student)).isEqualTo(1);
+        // Live saves reach the database a moment after they are acknowledged.
+        await().untilAsserted(() -> assertThat(exam.savedVersions(examId, student)).isEqualTo(1));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.lectern.node.cluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Saves made during a live quiz or an exam, kept in a cluster map with one synchronous backup until they are in
+ * the database. Appends to one participation are atomic cluster-wide (they run on the partition that owns it), so
+ * versions stay gap-free and a retry is recognised on whichever node it arrives.
+ */
+public interface LiveSubmissions {
+
+    /**
+     * Appends {@code draft} under the participation's next version, or answers the save made earlier with the same
+     * idempotency key. Returns once the owner and its backup hold it.
+     *
+     * @param databaseLatestVersion what the database holds for the participation: needed only when the map has
+     *                              no entry for it (then the outcome says {@code needsDatabase}); empty otherwise
+     */
+    LiveSaveOutcome append(LiveSave draft, OptionalInt databaseLatestVersion);
+
+    /** The participation's newest save while the map holds it (in the database or not yet). */
+    Optional<LiveSave> latest(long participationId);
+
+    /** Saves not yet in the database, of participations whose primary copy is on this member, by participation. */
+    Map<Long, List<LiveSave>> localPending();
+
+    /** The participation holding the save with this submission id, if the map holds it (a cluster-wide query). */
+    Optional<Long> participationOf(long submissionId);
+
+    /** The participation's saves not yet in the database, version ascending; empty if none or unknown. */
+    List<LiveSave> pending(long participationId);
+
+    /** Records that the participation's saves up to {@code version} are in the database. */
+    void markStored(long participationId, int version);
+
+    /** Forgets local participations with nothing pending and no save for longer than {@code idle}. */
+    int forgetIdle(Duration idle);
+
+    /** Saves on this member not yet in the database. */
+    long localPendingCount();
+
+    /**
+     * A new submission id, unique cluster-wide, never below {@code floor}; ids are handed out in blocks, so a
+     * save needs no database to get one.
+     */
+    long nextId(long floor);
+
+    /** Waits until every partition this member owns has its backups in sync; true if so within {@code timeout}. */
+    boolean awaitLocalMemberSafe(Duration timeout);
+}

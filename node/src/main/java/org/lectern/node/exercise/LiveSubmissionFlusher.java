@@ -1,0 +1,232 @@
+package org.lectern.node.exercise;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.lectern.node.cluster.LiveSave;
+import org.lectern.node.cluster.LiveSubmissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes live submissions to the database: every node writes the pending saves of the participations it owns,
+ * then marks them stored in the map. A row whose idempotency key is in the database already is skipped, so a
+ * flush repeated after a crash or a partition migration writes nothing twice. While the database is away the saves
+ * stay in the map and go in on a later round. Stops (flushing everything) after the web server and before the
+ * Hazelcast member.
+ */
+@Component
+public class LiveSubmissionFlusher implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSubmissionFlusher.class);
+    private static final Duration FORGET_EVERY = Duration.ofSeconds(30);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+
+    private static final String INSERT = """
+            insert into submissions (id, participation_id, version, content, file_path, file_name, file_size_bytes,
+                submitted, submitted_at, idempotency_key, author_id)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            where not exists (select 1 from submissions where participation_id = ? and idempotency_key = ?)""";
+
+    private final LiveSubmissions live;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final LiveSubmissionProperties properties;
+    private final Clock clock;
+    private volatile boolean running;
+    private Instant lastForget = Instant.EPOCH;
+    private boolean databaseWasDown;
+
+    LiveSubmissionFlusher(LiveSubmissions live, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            LiveSubmissionProperties properties, Clock clock) {
+        this.live = live;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${lectern.live-submissions.flush-interval:500ms}")
+    void flushPeriodically() {
+        if (!running) {
+            return;
+        }
+        flushOnce();
+        Instant now = clock.instant();
+        if (Duration.between(lastForget, now).compareTo(FORGET_EVERY) >= 0) {
+            lastForget = now;
+            live.forgetIdle(properties.retention());
+        }
+    }
+
+    /**
+     * Writes every live save this node owns to the database and waits until this member's partitions have their
+     * backups in sync, for draining and shutdown.
+     *
+     * @return true if both happened within {@code timeout}
+     */
+    public boolean flushLocal(Duration timeout) {
+        Instant deadline = clock.instant().plus(timeout);
+        boolean flushed = false;
+        while (!flushed && clock.instant().isBefore(deadline)) {
+            flushOnce();
+            flushed = live.localPending().isEmpty();
+            if (!flushed) {
+                LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+            }
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        return flushed && !left.isNegative() && live.awaitLocalMemberSafe(left);
+    }
+
+    /**
+     * Writes the participation's pending live saves in the caller's transaction (its own if there is none), from
+     * any node, and marks them stored once that commits; for work that must see every save in the database (quiz
+     * evaluation refers to the submission it scored).
+     */
+    public void storeNow(long participationId) {
+        List<LiveSave> saves = live.pending(participationId);
+        if (saves.isEmpty()) {
+            return;
+        }
+        Runnable markStored = () -> live.markStored(participationId, lastVersion(saves));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            insert(saves);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    markStored.run();
+                }
+            });
+        } else {
+            transaction.executeWithoutResult(status -> insert(saves));
+            markStored.run();
+        }
+    }
+
+    /** One round: answers how many saves went to the database. */
+    synchronized int flushOnce() {
+        Map<Long, List<LiveSave>> pending = live.localPending();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        try {
+            transaction.executeWithoutResult(status -> pending.values().forEach(this::insert));
+        } catch (DataAccessException | TransactionException allAtOnce) {
+            if (databaseAway(allAtOnce)) {
+                return 0;
+            }
+            // One participation's rows were refused: write the others each on its own.
+            return flushEach(pending);
+        }
+        pending.forEach((participationId, saves) -> live.markStored(participationId, lastVersion(saves)));
+        databaseIsBack();
+        return pending.values().stream().mapToInt(List::size).sum();
+    }
+
+    private int flushEach(Map<Long, List<LiveSave>> pending) {
+        int written = 0;
+        for (Map.Entry<Long, List<LiveSave>> participation : pending.entrySet()) {
+            try {
+                transaction.executeWithoutResult(status -> insert(participation.getValue()));
+                live.markStored(participation.getKey(), lastVersion(participation.getValue()));
+                written += participation.getValue().size();
+            } catch (DataAccessException | TransactionException e) {
+                if (databaseAway(e)) {
+                    return written;
+                }
+                LOG.error("Live saves of participation {} were refused by the database; they stay in the cluster "
+                        + "and are tried again", participation.getKey(), e);
+            }
+        }
+        return written;
+    }
+
+    /** Whether the failure says the database cannot be reached (then the round ends; the saves wait). */
+    private boolean databaseAway(RuntimeException failure) {
+        boolean away = failure instanceof TransactionException
+                || failure instanceof DataAccessResourceFailureException;
+        if (away && !databaseWasDown) {
+            databaseWasDown = true;
+            LOG.warn("The database is away; live saves stay in the cluster until it returns: {}", failure.toString());
+        }
+        return away;
+    }
+
+    private void databaseIsBack() {
+        if (databaseWasDown) {
+            databaseWasDown = false;
+            LOG.info("Live saves reach the database again");
+        }
+    }
+
+    private void insert(List<LiveSave> saves) {
+        jdbc.batchUpdate(INSERT, saves, saves.size(), (statement, save) -> {
+            statement.setLong(1, save.id());
+            statement.setLong(2, save.participationId());
+            statement.setInt(3, save.version());
+            statement.setString(4, save.text());
+            statement.setString(5, save.filePath());
+            statement.setString(6, save.fileName());
+            statement.setObject(7, save.fileSizeBytes(), Types.BIGINT);
+            statement.setBoolean(8, save.submitted());
+            statement.setObject(9, OffsetDateTime.ofInstant(save.savedAt(), ZoneOffset.UTC));
+            statement.setString(10, save.idempotencyKey());
+            statement.setObject(11, save.authorId(), Types.BIGINT);
+            statement.setLong(12, save.participationId());
+            statement.setString(13, save.idempotencyKey());
+        });
+    }
+
+    private static int lastVersion(List<LiveSave> saves) {
+        return saves.get(saves.size() - 1).version();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Flushes before the member leaves; Spring stops lifecycles before it destroys the Hazelcast instance. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            if (!flushLocal(properties.shutdownFlushTimeout())) {
+                LOG.warn("Not every live save this node owns reached the database within {}; Hazelcast's graceful "
+                        + "shutdown hands them to another member", properties.shutdownFlushTimeout());
+            }
+        } catch (IllegalStateException memberGone) {
+            // The member was terminated first (a crash, or a test): its backups on other members flush its saves.
+            LOG.warn("The Hazelcast member stopped before the live saves were flushed: {}", memberGone.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server's graceful shutdown and its stop, so no save arrives after the last flush. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}
