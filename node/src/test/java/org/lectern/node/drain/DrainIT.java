@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.cluster.NodeLifecycle;
 import org.lectern.node.messaging.ClientControl;
+import org.lectern.node.support.DemoWork;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.OperatorConsole;
 import org.lectern.node.support.StompTestClient;
@@ -128,7 +129,7 @@ class DrainIT {
     @Test
     @Order(3)
     void shouldMoveSavingStudentsElsewhereWithoutAFailedSaveWhenDrainedUnderLoad() throws Exception {
-        long exerciseId = DemoText.exerciseId(portA, token(STUDENTS.get(0)));
+        long exerciseId = DemoWork.textExerciseId(portA, token(STUDENTS.get(0)));
         List<MovingStudent> students = new ArrayList<>();
         Set<NodeState> statesSeen = ConcurrentHashMap.newKeySet();
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
@@ -183,6 +184,22 @@ class DrainIT {
 
     @Test
     @Order(4)
+    void shouldCloseTheSessionsThatRemainAtTheDeadline() throws Exception {
+        try (StompTestClient stubborn = StompTestClient.connect(portB, token("student9"))) {
+            await().atMost(ANSWER).until(() -> sessionsOnB() == 1);
+
+            OperatorCommand drain = console.send(CommandKind.DRAIN, "drain-b", "");
+
+            CommandResult drained = console.awaitResult(drain, SESSION_DEADLINE.plus(ANSWER), CommandOutcome.COMPLETED);
+            assertThat(drained.message()).contains("1 sessions told", "1 closed at the deadline", "0 left");
+            assertThat(sessionsOnB()).isZero();
+        }
+        OperatorCommand undrain = console.send(CommandKind.UNDRAIN, "drain-b", "");
+        console.awaitResult(undrain, ANSWER, CommandOutcome.COMPLETED);
+    }
+
+    @Test
+    @Order(5)
     void shouldStopADrainedNodeGracefully() {
         OperatorCommand drain = console.send(CommandKind.DRAIN, "drain-b", "");
         console.awaitResult(drain, Duration.ofSeconds(60), CommandOutcome.COMPLETED);

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lectern.node.support.DemoWork;
 import org.lectern.node.support.StompTestClient;
 import org.lectern.shared.realtime.ControlMessage;
 import org.lectern.shared.realtime.ControlType;
@@ -66,7 +67,7 @@ final class MovingStudent implements AutoCloseable {
                 connect(port);
             }
             int saveOn = port;
-            int status = DemoText.save(saveOn, token, exerciseId, "version at " + System.nanoTime());
+            int status = DemoWork.saveTextStatus(saveOn, token, exerciseId, "version at " + System.nanoTime());
             if (status / 100 != 2) {
                 failures.add("save on port " + saveOn + " answered " + status);
             } else if (saveOn == elsewherePort) {

@@ -92,8 +92,10 @@ public final class OperatorConsole implements AutoCloseable {
         return client.getMap(ClusterStructures.AUDIT_LOG);
     }
 
-    public IMap<String, String> settings() {
-        return client.getMap(ClusterStructures.CLUSTER_SETTINGS);
+    /** The cluster settings as the cluster holds them now. */
+    public Map<String, String> settings() {
+        IMap<String, String> settings = client.getMap(ClusterStructures.CLUSTER_SETTINGS);
+        return Map.copyOf(settings.getAll(settings.keySet()));
     }
 
     public IMap<String, NodeStatus> statuses() {
