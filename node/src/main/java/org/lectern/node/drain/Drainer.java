@@ -33,11 +33,6 @@ public class Drainer {
         this.clock = clock;
     }
 
-    /** The steps' names in the order they run. */
-    public List<String> stepNames() {
-        return steps.stream().map(DrainStep::name).toList();
-    }
-
     /**
      * Drains the node on the calling thread, reporting progress on the way.
      *

@@ -161,6 +161,13 @@ class ClusterSettingsIT {
             assertThat(valueOn(nodeC, ClusterSetting.FILE_UPLOADS_ENABLED)).isEqualTo("false");
             assertThat(valueOn(nodeC, ClusterSetting.ANNOUNCEMENT_BANNER)).isEqualTo("Maintenance tonight at 22:00");
         }
+        // The oldest member alone reports membership changes: each once.
+        await().atMost(ANSWER).untilAsserted(() -> {
+            assertThat(console.events()).filteredOn(event -> event.kind() == ClusterEventKind.MEMBER_JOINED)
+                    .singleElement().satisfies(event -> assertThat(event.nodeId()).isEqualTo("set-a"));
+            assertThat(console.events()).filteredOn(event -> event.kind() == ClusterEventKind.MEMBER_LEFT)
+                    .singleElement().satisfies(event -> assertThat(event.message()).contains("127.0.0.1:" + memberPortC));
+        });
     }
 
     @Test
