@@ -6,9 +6,14 @@ import org.lectern.shared.realtime.ControlType;
 import org.lectern.shared.realtime.Realtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 
 /** Tells the clients connected to this node what to do, e.g. to move to another node before this one drains. */
@@ -19,10 +24,38 @@ public class ClientControl {
 
     private final SimpMessagingTemplate template;
     private final LocalStompSessions sessions;
+    private final MessageChannel toClients;
 
-    ClientControl(SimpMessagingTemplate template, LocalStompSessions sessions) {
+    ClientControl(SimpMessagingTemplate template, LocalStompSessions sessions,
+            @Qualifier("clientOutboundChannel") MessageChannel toClients) {
         this.template = template;
         this.sessions = sessions;
+        this.toClients = toClients;
+    }
+
+    /** How many STOMP sessions are connected to this node now. */
+    public int sessionCount() {
+        return sessions.sessions().size();
+    }
+
+    /**
+     * Ends every session connected to this node with a STOMP ERROR frame carrying {@code reason}; the protocol has the
+     * server close the connection after it, and clients treat it as a lost connection and reconnect.
+     *
+     * @return how many sessions were ended
+     */
+    public int closeAll(String reason) {
+        int closed = 0;
+        for (String sessionId : sessions.sessions().keySet()) {
+            StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+            error.setSessionId(sessionId);
+            error.setMessage(reason);
+            if (toClients.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()))) {
+                closed++;
+            }
+        }
+        LOG.info("Closed {} client sessions: {}", closed, reason);
+        return closed;
     }
 
     /**

@@ -44,6 +44,12 @@ class NodeArchitectureTest {
             .because("dependencies run one way: features use infrastructure, never the reverse");
 
     @ArchTest
+    static final ArchRule drainIsOnTop = noClasses()
+            .that().resideOutsideOfPackage("org.lectern.node.drain..")
+            .should().dependOnClassesThat().resideInAPackage("org.lectern.node.drain..")
+            .because("drain orchestrates balancer, messaging, scheduling and cluster; nothing depends on it");
+
+    @ArchTest
     static final ArchRule repositoriesStayInsideTheirFeature = noClasses()
             .that().resideOutsideOfPackage("org.lectern.node.user..")
             .should().dependOnClassesThat().haveSimpleName("UserAccountRepository")

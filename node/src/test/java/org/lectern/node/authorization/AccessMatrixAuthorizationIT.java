@@ -134,7 +134,9 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         .withFreshLogin())
                         .allow(LOGGED_IN),
                 endpoint("GET /v3/api-docs", "the OpenAPI description", w -> Call.get("/v3/api-docs"))
-                        .allow(EnumSet.allOf(Caller.class)));
+                        .allow(EnumSet.allOf(Caller.class)),
+                endpoint("GET /api/settings", "the cluster settings", w -> Call.get("/api/settings"))
+                        .allow(LOGGED_IN));
     }
 
     private static List<Endpoint> courses() {

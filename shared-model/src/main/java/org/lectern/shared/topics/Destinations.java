@@ -15,6 +15,12 @@ public final class Destinations {
      */
     public static final String PERSONAL_NOTIFICATIONS = "/queue/notifications";
 
+    /**
+     * The cluster-wide settings as a {@code SettingsView}, sent whenever an operator changes one; any logged-in
+     * user may subscribe.
+     */
+    public static final String SETTINGS = "/topic/settings";
+
     private Destinations() {
     }
 

@@ -26,6 +26,9 @@ public final class TopicRegistry {
 
     /** System notifications and feature toggles, for everyone logged in. */
     public static final TopicDeclaration SYSTEM = topic("/topic/system", AccessRule.AUTHENTICATED, "SystemMessage");
+    /** The cluster-wide settings browsers follow (feature toggles, autosave interval, banner), whenever they change. */
+    public static final TopicDeclaration SETTINGS =
+            topic(Destinations.SETTINGS, AccessRule.AUTHENTICATED, "SettingsView");
     /** Student notifications of a course; quiz started/ended of its live quizzes. */
     public static final TopicDeclaration COURSE_STUDENTS =
             topic("/topic/courses/{courseId}/students", AccessRule.COURSE_STUDENT, "QuizStarted|QuizEnded");
@@ -60,7 +63,7 @@ public final class TopicRegistry {
             DestinationKind.APPLICATION, AccessRule.TEAM_MEMBER, "TeamPresence");
 
     private static final List<TopicDeclaration> ALL = List.of(NOTIFICATIONS, RESULTS, SUBMISSIONS, CONTROL, REPLAY,
-            ERRORS, SYSTEM, COURSE_STUDENTS, COURSE_TUTORS, COURSE_INSTRUCTORS, EXAM_STUDENTS, EXAM_STAFF,
+            ERRORS, SYSTEM, SETTINGS, COURSE_STUDENTS, COURSE_TUTORS, COURSE_INSTRUCTORS, EXAM_STUDENTS, EXAM_STAFF,
             QUIZ_STATISTICS, EXERCISE_SUBMISSIONS, EXERCISE_RESULTS, TEAM, REPLAY_REQUEST, TEAM_PRESENCE);
 
     /** Longer than any id (Long.MAX_VALUE has 19 digits); caps the work a hostile destination causes. */
