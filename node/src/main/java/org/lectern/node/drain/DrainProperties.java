@@ -13,13 +13,17 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionDeadline how long after telling them the node waits for its clients to leave before it closes the
  *                        sessions that remain; at least the window
  * @param requestDeadline how long the node waits for HTTP requests in flight to finish
+ * @param handoverDeadline how long the node waits for another node to take its scheduler over
+ * @param flushDeadline   how long the node waits for its live submissions to reach the database with backups in sync
  */
 @Validated
 @ConfigurationProperties("lectern.drain")
 public record DrainProperties(
         @DefaultValue("30s") Duration reconnectWindow,
         @DefaultValue("60s") Duration sessionDeadline,
-        @DefaultValue("30s") Duration requestDeadline) {
+        @DefaultValue("30s") Duration requestDeadline,
+        @DefaultValue("15s") Duration handoverDeadline,
+        @DefaultValue("30s") Duration flushDeadline) {
 
     public DrainProperties {
         if (sessionDeadline.compareTo(reconnectWindow) < 0) {

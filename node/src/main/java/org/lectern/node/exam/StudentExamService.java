@@ -144,6 +144,8 @@ public class StudentExamService {
                         + " to " + exam.getEndDate() + ".");
             }
             studentExam.start(now);
+            participations.startIndividual(studentExamExercises.findByStudentExamIdOrderByPositionAsc(
+                    studentExam.getId()).stream().map(StudentExamExercise::getExerciseId).toList(), user.id(), testRun);
             automaticHandIn.schedule(studentExam, exam);
             figuresChanged(examId, testRun);
         }
@@ -171,7 +173,9 @@ public class StudentExamService {
                     "An Idempotency-Key header of 1 to 64 letters, digits, '-' or '_' is required.");
         }
         requireWorkAccepted(exam, studentExam, clock.instant());
-        Participation participation = participations.participationFor(exercise, user.id(), testRun);
+        // Started with the exam; participationFor (a second connection) only for exams started before that was so.
+        Participation participation = participations.existingParticipation(exercise, user.id(), testRun)
+                .orElseGet(() -> participations.participationFor(exercise, user.id(), testRun));
         SaveResult saved = SaveResult.of(submissions.saveLive(participation, content, idempotencyKey, false, user));
         figuresChanged(examId, testRun);
         return saved;

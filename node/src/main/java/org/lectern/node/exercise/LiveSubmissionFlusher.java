@@ -85,7 +85,7 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
     public boolean flushLocal(Duration timeout) {
         Instant deadline = clock.instant().plus(timeout);
         boolean flushed = false;
-        while (!flushed && clock.instant().isBefore(deadline)) {
+        while (!flushed && clock.instant().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
             flushOnce();
             flushed = live.localPending().isEmpty();
             if (!flushed) {

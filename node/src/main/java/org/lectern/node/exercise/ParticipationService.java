@@ -48,6 +48,22 @@ public class ParticipationService {
                 () -> Participation.ofStudent(exerciseId, studentId, testRun, clock.instant()));
     }
 
+    /**
+     * Starts the student's individual participations in these exercises, in the caller's transaction, where none
+     * exists yet. For callers that already serialise the student's work (an exam start holds the student exam's
+     * lock), so no concurrent insert can collide; unlike {@link #participationFor} it needs no second connection,
+     * which matters when hundreds of students start at once and every request already holds one.
+     */
+    @Transactional
+    public void startIndividual(List<Long> exerciseIds, long studentId, boolean testRun) {
+        for (long exerciseId : exerciseIds) {
+            if (participations.findByExerciseIdAndStudentIdAndTestRunAndAttempt(exerciseId, studentId, testRun, 1)
+                    .isEmpty()) {
+                participations.save(Participation.ofStudent(exerciseId, studentId, testRun, clock.instant()));
+            }
+        }
+    }
+
     /** The participation, if this student (or their team) has one already; never starts one. */
     @Transactional(readOnly = true)
     public Optional<Participation> existingParticipation(Exercise exercise, long studentId, boolean testRun) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.cluster.NodeLifecycle;
 import org.lectern.node.messaging.ClientControl;
+import org.lectern.node.scheduling.DurableScheduler;
 import org.lectern.node.support.DemoWork;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.OperatorConsole;
@@ -154,7 +155,8 @@ class DrainIT {
                     CommandOutcome.FAILED);
             assertThat(drained.outcome()).as(drained.message()).isEqualTo(CommandOutcome.COMPLETED);
             assertThat(drained.message()).contains("DRAINED in", STUDENTS.size() + " sessions told to reconnect",
-                    "0 closed at the deadline", "no HTTP request in flight");
+                    "0 closed at the deadline", "no HTTP request in flight", "scheduler owned by drain-a",
+                    "live submissions in the database, backups in sync");
             assertThat(stateOfB()).isEqualTo(NodeState.DRAINED);
             assertThat(sessionsOnB()).isZero();
             assertThat(students).allSatisfy(student -> {
@@ -200,6 +202,21 @@ class DrainIT {
 
     @Test
     @Order(5)
+    void shouldHandTheSchedulerOverWhenItsOwnerIsDrained() {
+        // A, the older member, owns the scheduler.
+        await().atMost(ANSWER).until(() -> nodes.a().getBean(DurableScheduler.class).isLocalOwner());
+
+        OperatorCommand drain = console.send(CommandKind.DRAIN, "drain-a", "");
+
+        CommandResult drained = console.awaitResult(drain, Duration.ofSeconds(60), CommandOutcome.COMPLETED);
+        assertThat(drained.message()).contains("scheduler owned by drain-b");
+        assertThat(nodes.a().getBean(DurableScheduler.class).isLocalOwner()).isFalse();
+        assertThat(nodes.b().getBean(DurableScheduler.class).isLocalOwner()).isTrue();
+        console.awaitResult(console.send(CommandKind.UNDRAIN, "drain-a", ""), ANSWER, CommandOutcome.COMPLETED);
+    }
+
+    @Test
+    @Order(6)
     void shouldStopADrainedNodeGracefully() {
         OperatorCommand drain = console.send(CommandKind.DRAIN, "drain-b", "");
         console.awaitResult(drain, Duration.ofSeconds(60), CommandOutcome.COMPLETED);
