@@ -211,8 +211,8 @@ class StaffPagesBrowserIT extends NodeIntegrationTest {
         studentBrowser.get(base() + "/exams/" + exam);
         await(studentBrowser, "exam-working-time", "Working time: 120 minutes");
         click(studentBrowser, "start-exam");
-        waitFor(studentBrowser).until(visibilityOfElementLocated(By.id("answer")));
-        assertThat(studentBrowser.findElement(By.tagName("main")).getText()).contains("Explain observers");
+        await(studentBrowser, "exercise-title", "Explain observers");
+        await(studentBrowser, "exercise-statement", "Who notifies whom?");
     }
 
     @Test
