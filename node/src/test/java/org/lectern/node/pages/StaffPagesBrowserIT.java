@@ -169,7 +169,7 @@ class StaffPagesBrowserIT extends NodeIntegrationTest {
                 + "x" + login + ",Tess,PROF,\n");
         click(browser, "upload-csv");
         await(browser, "csv-errors", "Line 3: unknown role 'PROF'");
-        screenshot(browser, "staff-csv-errors");
+        screenshot(browser.findElement(By.id("csv-form")), "staff-csv-errors");
         type(browser, "csv-text", "login,name,role,password\n" + login + ",\"Doe, Jane\",STUDENT,first-password\n");
         click(browser, "upload-csv");
         await(browser, "csv-status", "Done: 1 users created, 1 enrolled");
@@ -206,6 +206,7 @@ class StaffPagesBrowserIT extends NodeIntegrationTest {
         await(browser, "registration-rows", "exam generated");
         assertThat(browser.findElement(By.id("monitor-link")).getAttribute("href")).endsWith("/exams/" + exam + "/monitor");
         screenshot(browser, "staff-exam-prepare");
+        screenshot(browser.findElement(By.id("register-form")), "staff-exam-register");
 
         WebDriver studentBrowser = loggedIn(login, "first-password");
         studentBrowser.get(base() + "/exams/" + exam);
