@@ -3,9 +3,10 @@
 export const CLIENT_HEADER = 'X-Lectern-Client';
 
 export class ApiError extends Error {
-  constructor(status, detail) {
+  constructor(status, detail, problem = null) {
     super(detail || `HTTP ${status}`);
     this.status = status;
+    this.problem = problem;
   }
 }
 
@@ -16,7 +17,7 @@ export function loginPage() {
 
 export async function api(method, url, body, headers = {}) {
   const init = { method, credentials: 'same-origin', headers: { [CLIENT_HEADER]: 'web', Accept: 'application/json', ...headers } };
-  if (body instanceof FormData) {
+  if (body instanceof FormData || body instanceof Blob) {
     init.body = body;
   } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -30,7 +31,7 @@ export async function api(method, url, body, headers = {}) {
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    throw new ApiError(response.status, json && json.detail);
+    throw new ApiError(response.status, json && json.detail, json);
   }
   return json;
 }

@@ -14,7 +14,7 @@ function exerciseLink(exercise) {
   if (exercise.type === 'QUIZ') {
     return role === 'INSTRUCTOR' ? `/quizzes/${exercise.id}/control` : `/quizzes/${exercise.id}`;
   }
-  return staff ? null : `/exercises/${exercise.id}`;
+  return staff ? `/exercises/${exercise.id}/assessment` : `/exercises/${exercise.id}`;
 }
 
 async function loadExercises() {
@@ -38,7 +38,8 @@ async function loadExams() {
   const list = document.getElementById('exam-list');
   list.replaceChildren(...exams.content.map((exam) => h('li', {},
     h('a', { href: staff ? `/exams/${exam.id}/monitor` : `/exams/${exam.id}` }, exam.title), ' ',
-    h('small', {}, t('exam.window', dateTime(exam.startDate), dateTime(exam.endDate))))));
+    h('small', {}, t('exam.window', dateTime(exam.startDate), dateTime(exam.endDate))),
+    role === 'INSTRUCTOR' ? [' ', h('a', { href: `/exams/${exam.id}/prepare`, class: 'badge' }, t('course.prepare'))] : null)));
   if (exams.content.length === 0) list.replaceChildren(h('li', {}, t('course.noExams')));
 }
 

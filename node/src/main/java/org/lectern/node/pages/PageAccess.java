@@ -6,6 +6,7 @@ import org.lectern.node.course.CourseRole;
 import org.lectern.node.exam.ExamService;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.exercise.ExerciseType;
 import org.lectern.node.quiz.QuizService;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.web.NotFoundException;
@@ -59,6 +60,16 @@ class PageAccess {
         }
         return new ExercisePage(exerciseId, exercise.getCourseId(), exercise.getType().name(),
                 exercise.getMode().name(), role.isAtLeast(CourseRole.TUTOR));
+    }
+
+    /** An exercise whose submissions staff assess by hand: text, modeling, file upload (quizzes score themselves). */
+    @Transactional(readOnly = true)
+    ExercisePage assessable(long exerciseId, CurrentUser user) {
+        ExercisePage exercise = exercise(exerciseId, user, CourseRole.TUTOR);
+        if (ExerciseType.QUIZ.name().equals(exercise.type())) {
+            throw new NotFoundException("assessable exercise", exerciseId);
+        }
+        return exercise;
     }
 
     /** The quiz's course, if the caller has at least this role in it. */

@@ -66,6 +66,14 @@ class QuizController {
         return started;
     }
 
+    @PostMapping("/api/quizzes/{id}/end")
+    QuizView end(@PathVariable long id, CurrentUser user) {
+        access.require(quizzes.courseOf(id), user, CourseRole.INSTRUCTOR);
+        QuizView ended = quizzes.end(id);
+        live.ended(ended);
+        return ended;
+    }
+
     @GetMapping("/api/quizzes/{id}/live")
     LiveQuizView live(@PathVariable long id, CurrentUser user) {
         access.require(quizzes.courseOf(id), user, CourseRole.STUDENT);

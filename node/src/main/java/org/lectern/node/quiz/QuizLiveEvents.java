@@ -36,6 +36,11 @@ class QuizLiveEvents {
                 new QuizStarted(quiz.id(), quiz.title(), quiz.startedAt(), quiz.endsAt()));
     }
 
+    /** Ended early by the instructor: students' pages reload the quiz (as after evaluation). */
+    void ended(QuizView quiz) {
+        live.publishAfterCommit(TopicRegistry.COURSE_STUDENTS.destination(quiz.courseId()), new QuizEnded(quiz.id()));
+    }
+
     void answersSaved(long quizId) {
         live.publishThrottled(TopicRegistry.QUIZ_STATISTICS.destination(quizId), STATISTICS_INTERVAL,
                 () -> quizzes.statistics(quizId));

@@ -124,6 +124,28 @@ public class QuizService {
         return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
     }
 
+    /**
+     * Ends a running quiz now: its duration becomes the whole seconds it has run (at least one), so the grace
+     * period and the evaluation follow exactly as after a countdown that reached zero.
+     */
+    @Transactional
+    public QuizView end(long quizId) {
+        questions.lockByExerciseId(quizId);
+        Exercise quiz = quiz(quizId);
+        Instant now = clock.instant();
+        QuizState state = QuizState.of(quiz, now);
+        if (state == QuizState.NOT_STARTED) {
+            throw new ConflictException("Quiz " + quizId + " has not started; only a running quiz can be ended.");
+        }
+        if (state != QuizState.RUNNING) {
+            throw new ConflictException("Quiz " + quizId + " has ended already.");
+        }
+        long ran = Duration.between(quiz.getQuizStartedAt(), now).toSeconds();
+        quiz.setQuizDurationSeconds((int) Math.max(1, ran));
+        exercises.save(quiz);
+        return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
+    }
+
     /** What a student sees of the quiz now: no solution before evaluation, their result and the solutions after. */
     @Transactional(readOnly = true)
     public LiveQuizView live(long quizId, CurrentUser student) {

@@ -253,6 +253,9 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                 endpoint("POST /api/quizzes/{id}/start", "a new quiz",
                         w -> Call.post("/api/quizzes/" + w.freshQuiz() + "/start", ""))
                         .allow(INSTRUCTORS),
+                endpoint("POST /api/quizzes/{id}/end", "a running quiz",
+                        w -> Call.post("/api/quizzes/" + w.freshRunningQuiz() + "/end", ""))
+                        .allow(INSTRUCTORS),
                 endpoint("GET /api/quizzes/{id}/live", "running quiz A answered",
                         w -> Call.get("/api/quizzes/" + w.runningQuiz + "/live"))
                         .allow(MEMBERS)

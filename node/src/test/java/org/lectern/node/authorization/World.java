@@ -198,6 +198,13 @@ final class World {
         return post(INSTRUCTOR, "/api/courses/" + course + "/quizzes", quiz(60));
     }
 
+    /** A new quiz, started: running for a minute. */
+    long freshRunningQuiz() {
+        long quiz = freshQuiz();
+        as(INSTRUCTOR, Call.post("/api/quizzes/" + quiz + "/start", ""));
+        return quiz;
+    }
+
     /** A team of the team exercise owned by the given tutor, with a new student. */
     long freshTeam(boolean ownedByTutor) {
         return newTeam(ownedByTutor ? tokens.get(TUTOR) : otherTutorToken, TestData.unique("T"), freshStudent());

@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,9 +89,18 @@ public final class Browsers implements AutoCloseable {
 
     /** Saves a screenshot to target/screens/{name}.png and, as the current one, to docs/screens/. */
     public static void screenshot(WebDriver driver, String name) {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        save((TakesScreenshot) driver, name);
+    }
+
+    /** As {@link #screenshot(WebDriver, String)}, of one element only (a form further down the page). */
+    public static void screenshot(WebElement element, String name) {
+        save(element, name);
+    }
+
+    private static void save(TakesScreenshot source, String name) {
         try {
-            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot = source.getScreenshotAs(OutputType.FILE).toPath();
             Files.createDirectories(SCREENS);
             Path target = SCREENS.resolve(name + ".png");
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,111 @@
+// An instructor prepares an exam: exercise groups with their exercises, registered students (CSV or logins),
+// generated student exams; the monitoring page is one link away.
+import { api, dateTime, get, h, page, t } from './api.js';
+import { startPage } from './common.js';
+import { number, submit, value } from './staff.js';
+
+startPage();
+const { examId } = page();
+
+const exam = await get(`/api/exams/${examId}`);
+document.getElementById('exam-title').textContent = t('prepare.titleOf', exam.title);
+document.getElementById('exam-summary').textContent = t('prepare.summary', dateTime(exam.startDate), dateTime(exam.endDate),
+  Math.round(exam.workingTimeSeconds / 60));
+
+function exerciseForm(group) {
+  const id = `group-${group.position}`;
+  const form = h('form', { class: 'exercise-form', novalidate: true },
+    h('h4', {}, t('prepare.addExercise')),
+    h('label', { for: `${id}-type` }, t('manage.exerciseType')),
+    h('select', { id: `${id}-type` }, ...['TEXT', 'MODELING'].map((type) => h('option', { value: type }, t(`type.${type}`)))),
+    h('label', { for: `${id}-exercise-title` }, t('manage.titleField')),
+    h('input', { id: `${id}-exercise-title`, required: true, maxlength: 200 }),
+    h('label', { for: `${id}-statement` }, t('manage.statement')),
+    h('textarea', { id: `${id}-statement`, rows: 3 }),
+    h('label', { for: `${id}-points` }, t('manage.points')),
+    h('input', { id: `${id}-points`, type: 'number', min: 0, step: '0.01', value: 10 }),
+    h('button', { type: 'submit', id: `${id}-add-exercise` }, t('prepare.addExerciseButton')),
+    h('p', { id: `${id}-status`, class: 'status', role: 'status', 'aria-live': 'polite' }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { type: value(`${id}-type`), title: value(`${id}-exercise-title`),
+      problemStatement: value(`${id}-statement`), maxPoints: number(`${id}-points`) };
+    const created = await submit(`${id}-status`, () => api('POST', `/api/exercise-groups/${group.id}/exercises`, body),
+      (exercise) => t('manage.exerciseCreated', exercise.title));
+    if (created) await loadGroups();
+  });
+  return form;
+}
+
+async function loadGroups() {
+  const groups = await get(`/api/exams/${examId}/exercise-groups`);
+  document.getElementById('groups').replaceChildren(...groups.map((group) => h('section', { class: 'card group', dataset: { groupId: group.id } },
+    h('h3', {}, `${group.position}. ${group.title}`, ' ', h('span', { class: 'badge' }, t(group.mandatory ? 'prepare.isMandatory' : 'prepare.isOptional'))),
+    group.exercises.length === 0 ? h('p', { class: 'hint' }, t('prepare.noExercises'))
+      : h('ul', { class: 'list' }, ...group.exercises.map((exercise) => h('li', {},
+        exercise.title, ' ', h('small', {}, t(`type.${exercise.type}`), ' · ', t('points', exercise.maxPoints)), ' ',
+        h('a', { href: `/exercises/${exercise.id}/assessment` }, t('staff.assess'))))),
+    exerciseForm(group))));
+}
+
+async function loadRegistrations() {
+  const registrations = await get(`/api/exams/${examId}/registrations?size=500`);
+  document.getElementById('registration-rows').replaceChildren(...registrations.content.map((row) => h('tr', {},
+    h('td', {}, row.login), h('td', {}, row.name), h('td', {}, t(`registration.${row.status}`)))));
+}
+
+document.getElementById('group-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = { title: value('group-title'), mandatory: document.getElementById('group-mandatory').checked };
+  const group = await submit('group-status', () => api('POST', `/api/exams/${examId}/exercise-groups`, body),
+    (created) => t('prepare.groupAdded', created.title));
+  if (group) {
+    event.target.reset();
+    await loadGroups();
+  }
+});
+
+/** The logins of a CSV file: the column headed "login", or the first column when no header names it. */
+function loginsOfCsv(text) {
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '').map(fields);
+  if (rows.length === 0) return [];
+  const column = rows[0].findIndex((name) => name.trim().toLowerCase() === 'login');
+  return (column >= 0 ? rows.slice(1).map((row) => row[column]) : rows.map((row) => row[0]))
+    .map((login) => (login || '').trim()).filter(Boolean);
+}
+
+function fields(line) {
+  const result = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') { field += '"'; i += 1; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) { result.push(field); field = ''; }
+    else field += c;
+  }
+  result.push(field);
+  return result;
+}
+
+document.getElementById('register-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const file = document.getElementById('register-file').files[0];
+  const logins = file ? loginsOfCsv(await file.text())
+    : document.getElementById('register-logins').value.split(/[\s,;]+/).filter(Boolean);
+  const registered = await submit('register-status', () => api('POST', `/api/exams/${examId}/registrations`, { logins }),
+    (counts) => t('prepare.registered', counts.registered, counts.alreadyRegistered));
+  if (registered) {
+    event.target.reset();
+    await loadRegistrations();
+  }
+});
+
+document.getElementById('generate').addEventListener('click', async () => {
+  const generated = await submit('generate-status', () => api('POST', `/api/exams/${examId}/student-exams/generate`),
+    (counts) => t('prepare.generated', counts.created));
+  if (generated) await loadRegistrations();
+});
+
+await Promise.all([loadGroups(), loadRegistrations()]);
