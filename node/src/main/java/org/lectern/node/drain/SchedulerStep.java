@@ -1,5 +1,6 @@
 package org.lectern.node.drain;
 
+import org.lectern.node.cluster.NodeProperties;
 import org.lectern.node.scheduling.DurableScheduler;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 class SchedulerStep implements DrainStep {
 
     private final DurableScheduler scheduler;
+    private final NodeProperties node;
     private final DrainProperties properties;
 
-    SchedulerStep(DurableScheduler scheduler, DrainProperties properties) {
+    SchedulerStep(DurableScheduler scheduler, NodeProperties node, DrainProperties properties) {
         this.scheduler = scheduler;
+        this.node = node;
         this.properties = properties;
     }
 
@@ -30,13 +33,19 @@ class SchedulerStep implements DrainStep {
     public String run(DrainContext context) throws InterruptedException {
         // A draining owner usually hands over as the state changes, before this step starts.
         context.progress("waiting for the scheduler to be owned elsewhere");
-        if (context.awaitUntil(() -> !scheduler.isLocalOwner(), properties.handoverDeadline())) {
+        // Released here is not enough: the report names the node that took it over.
+        if (context.awaitUntil(this::ownedElsewhere, properties.handoverDeadline())) {
             return scheduler.ownership()
                     .map(owner -> "scheduler owned by " + owner.ownerNodeId() + " (epoch " + owner.epoch() + ")")
-                    .orElse("scheduler owned by no node yet");
+                    .orElseThrow();
         }
         // No other node may own it (all draining, or alone): the work stays here rather than stopping.
-        return "scheduler still owned here after " + properties.handoverDeadline().toSeconds()
-                + " s: no other node can take it";
+        return "scheduler not taken over by another node within " + properties.handoverDeadline().toSeconds()
+                + " s (alone, or every other node draining): it stays here";
+    }
+
+    private boolean ownedElsewhere() {
+        return !scheduler.isLocalOwner() && scheduler.ownership()
+                .filter(owner -> !owner.ownerNodeId().equals(node.id())).isPresent();
     }
 }

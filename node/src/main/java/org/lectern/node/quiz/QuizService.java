@@ -126,7 +126,7 @@ public class QuizService {
 
     /**
      * Ends a running quiz now: its duration becomes the whole seconds it has run (at least one), so the grace
-     * period and the evaluation follow exactly as after a countdown that reached zero.
+     * period and the evaluation (its task moved forward) follow exactly as after a countdown that reached zero.
      */
     @Transactional
     public QuizView end(long quizId) {
@@ -143,6 +143,9 @@ public class QuizService {
         long ran = Duration.between(quiz.getQuizStartedAt(), now).toSeconds();
         quiz.setQuizDurationSeconds((int) Math.max(1, ran));
         exercises.save(quiz);
+        // Re-scheduling replaces the countdown's evaluation time: one quiz.end task, now due earlier.
+        tasks.schedule(QuizEvaluator.QUIZ_END, Long.toString(quizId),
+                QuizState.endOf(quiz).plus(QuizState.GRACE_PERIOD));
         return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
     }
 

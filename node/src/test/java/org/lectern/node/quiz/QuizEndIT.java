@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.scheduling.DurableScheduler;
 import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class QuizEndIT extends NodeIntegrationTest {
     ExerciseCatalog exercises;
 
     @Autowired
-    QuizEvaluator evaluator;
+    DurableScheduler scheduler;
 
     long courseId;
     String instructor;
@@ -54,7 +55,8 @@ class QuizEndIT extends NodeIntegrationTest {
         assertThat(quiz.get("durationSeconds").asInt()).isBetween(20, 21);
         Instant endsAt = Instant.parse(quiz.get("endsAt").asString());
         assertThat(endsAt).isBeforeOrEqualTo(Instant.now());
-        assertThat(evaluator.evaluateDueQuizzes(endsAt.plus(QuizState.GRACE_PERIOD).plusMillis(1))).contains(quizId);
+        assertThat(QuizFixtures.evaluatedQuizzes(scheduler.runDue(endsAt.plus(QuizState.GRACE_PERIOD).plusMillis(1))))
+                .contains(quizId);
     }
 
     @Test
