@@ -12,6 +12,17 @@ export function startPage() {
     });
   }
   subscribe('/user/queue/notifications', (notification) => toast(notification.title, notification.text));
+  subscribe('/topic/settings', (settings) => applySettings(settings.values));
+}
+
+/** Cluster settings an operator changed: the banner shows at once, the autosave interval from the next page. */
+function applySettings(values) {
+  const banner = document.getElementById('announcement-banner');
+  if (banner) {
+    banner.textContent = values['announcement.banner'] || '';
+    banner.hidden = !banner.textContent;
+  }
+  window.LECTERN.autosaveSeconds = Number(values['exam.autosave-interval-seconds']) || window.LECTERN.autosaveSeconds;
 }
 
 /** A short message in the live region at the top of the page (read out by screen readers). */

@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
+import org.lectern.node.settings.ClusterSettings;
 import org.lectern.node.user.CurrentUser;
+import org.lectern.shared.settings.ClusterSetting;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * What every page gets: the texts its scripts show (the {@code js.*} keys of the one message bundle, so that
- * every student-visible text lives in {@code messages.properties}), the autosave interval, and an error page
+ * every student-visible text lives in {@code messages.properties}), the autosave interval and announcement banner
+ * of the cluster settings, and an error page
  * instead of a problem document when the caller may not open the page.
  */
 @ControllerAdvice(assignableTypes = {StudentPages.class, StaffPages.class})
@@ -25,10 +28,10 @@ class PageModel {
     private static final String SCRIPT_PREFIX = "js.";
 
     private final Map<String, String> scriptTexts;
-    private final BrowserProperties properties;
+    private final ClusterSettings settings;
 
-    PageModel(BrowserProperties properties) {
-        this.properties = properties;
+    PageModel(ClusterSettings settings) {
+        this.settings = settings;
         ResourceBundle bundle = ResourceBundle.getBundle("messages", Locale.ENGLISH);
         Map<String, String> texts = new TreeMap<>();
         for (String key : bundle.keySet()) {
@@ -42,7 +45,9 @@ class PageModel {
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("texts", scriptTexts);
-        model.addAttribute("autosaveSeconds", properties.autosaveInterval().toSeconds());
+        // Cluster-wide settings: the operator changes them once for every node; pages also hear changes live.
+        model.addAttribute("autosaveSeconds", Integer.parseInt(settings.value(ClusterSetting.AUTOSAVE_INTERVAL_SECONDS)));
+        model.addAttribute("banner", settings.value(ClusterSetting.ANNOUNCEMENT_BANNER));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

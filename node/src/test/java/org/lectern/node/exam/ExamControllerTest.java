@@ -24,10 +24,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The exam controller alone (MVC slice, services mocked): input checks and the statuses of the services' refusals. */
-@WebMvcTest(ExamController.class)
+// The controller alone: the browser pages' advice and the settings' interceptor belong to other features.
+@WebMvcTest(controllers = ExamController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "org\\.lectern\\.node\\.(pages|settings)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(HttpApiProperties.class) // the slice picks up the request-size filter, not its settings
 @WithMockUser("teacher")

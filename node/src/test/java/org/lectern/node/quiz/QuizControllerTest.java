@@ -27,6 +27,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -34,7 +36,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * the services' refusals become the documented statuses. Security filters are the full node's business
  * ({@code AccessMatrixAuthorizationIT}); here the caller is simply logged in.
  */
-@WebMvcTest(QuizController.class)
+// The controller alone: the browser pages' advice and the settings' interceptor belong to other features.
+@WebMvcTest(controllers = QuizController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "org\\.lectern\\.node\\.(pages|settings)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(HttpApiProperties.class) // the slice picks up the request-size filter, not its settings
 @WithMockUser("teacher")
