@@ -194,8 +194,8 @@ public final class Drill {
             step(run, "drain-rolling needs the cluster (--hazelcast HOST:PORT) to send operator commands");
             return false;
         }
-        byte[] credential = Files.readString(settings.credentialFile(), StandardCharsets.UTF_8).strip()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] credential = OperatorSignatures.credentialFromText(
+                Files.readString(settings.credentialFile(), StandardCharsets.UTF_8));
         boolean all = true;
         for (int k = 1; k <= settings.nodes(); k++) {
             String node = "node-" + k;

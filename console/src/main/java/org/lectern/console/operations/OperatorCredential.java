@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.lectern.shared.operations.OperatorSignatures;
 
 /**
  * Who the operator is and the secret that signs their commands. Kept in memory only: never written to the
@@ -21,8 +22,8 @@ public final class OperatorCredential {
     }
 
     /**
-     * The secret from the credential file the nodes read too ({@code lectern.operations.credential-file}); the
-     * file's surrounding whitespace (a final newline) is not part of the secret.
+     * The secret from the credential file the nodes read too ({@code lectern.operations.credential-file}): base64
+     * text, read as the nodes read it ({@link OperatorSignatures#credentialFromText}).
      *
      * @throws IllegalArgumentException with a message fit to show the operator
      */
@@ -40,7 +41,7 @@ public final class OperatorCredential {
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("The credential file " + file + " is empty");
         }
-        return new OperatorCredential(operator.strip(), secret.getBytes(StandardCharsets.UTF_8));
+        return new OperatorCredential(operator.strip(), OperatorSignatures.credentialFromText(secret));
     }
 
     /**
@@ -53,7 +54,7 @@ public final class OperatorCredential {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("Paste the operator secret or choose the credential file");
         }
-        return new OperatorCredential(operator.strip(), secret.strip().getBytes(StandardCharsets.UTF_8));
+        return new OperatorCredential(operator.strip(), OperatorSignatures.credentialFromText(secret));
     }
 
     public String operator() {

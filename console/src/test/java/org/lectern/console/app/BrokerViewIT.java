@@ -97,7 +97,7 @@ class BrokerViewIT {
         jmx.start();
 
         int port = FreePorts.next();
-        node = new ContractNode(clusterName, "node-a", port, port, "secret", NodeLoad.IDLE);
+        node = new ContractNode(clusterName, "node-a", port, port, ConsoleOperationsIT.SECRET, NodeLoad.IDLE);
         node.member().<String, String>getMap(ClusterStructures.PUBLISHED_CONFIG).set(ClusterStructures.BROKER_JMX_URL, url);
         console = FxToolkit.setupApplication(LecternConsoleApp.class, "--address", "127.0.0.1:" + port,
                 "--cluster", clusterName);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -52,7 +53,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleOperationsIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-    private static final String SECRET = "operator-secret-" + UUID.randomUUID();
+    /** Base64 of 32 random bytes, as the nodes generate it. */
+    static final String SECRET = Base64.getEncoder().encodeToString(
+            (UUID.randomUUID() + "-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII));
 
     private final String clusterName = "console-ops-" + UUID.randomUUID();
     private final List<ContractNode> nodes = new ArrayList<>();
@@ -126,7 +129,7 @@ class ConsoleOperationsIT {
         OperatorCommand drain = nodeA.received().get(0);
         assertThat(drain.kind()).isEqualTo(CommandKind.DRAIN);
         assertThat(drain.operator()).isEqualTo("olga");
-        assertThat(OperatorSignatures.verify(drain, SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(OperatorSignatures.verify(drain, OperatorSignatures.credentialFromText(SECRET))).isTrue();
 
         show(2);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#operations-table")).contains("Drain node-a", "COMPLETED"));
@@ -157,7 +160,7 @@ class ConsoleOperationsIT {
         OperatorCommand command = nodeB.received().get(0);
         assertThat(command.kind()).isEqualTo(CommandKind.SET_WEIGHT);
         assertThat(command.argument()).isEqualTo("42");
-        assertThat(OperatorSignatures.verify(command, SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(OperatorSignatures.verify(command, OperatorSignatures.credentialFromText(SECRET))).isTrue();
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.lectern.shared.settings.ClusterSetting;
 
 class OperationsViewModelTest {
 
-    private static final String SECRET = "s3cret";
+    private static final String SECRET = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     private final FakeGateway gateway = new FakeGateway();
     private final MutableClock clock = new MutableClock();
@@ -73,7 +73,7 @@ class OperationsViewModelTest {
             assertThat(sent.kind()).isEqualTo(CommandKind.DRAIN);
             assertThat(sent.targetNodeId()).isEqualTo("node-a");
             assertThat(sent.operator()).isEqualTo("olga");
-            assertThat(OperatorSignatures.verify(sent, SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+            assertThat(OperatorSignatures.verify(sent, OperatorSignatures.credentialFromText(SECRET))).isTrue();
 
             answer(CommandOutcome.ACCEPTED);
             nodeIs("node-a", NodeState.DRAINING);

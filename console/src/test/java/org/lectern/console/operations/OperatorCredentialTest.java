@@ -14,15 +14,27 @@ class OperatorCredentialTest {
     @TempDir
     Path directory;
 
+    /** Base64 of the 32 bytes "0123456789abcdef0123456789abcdef", as a node writes its credential file. */
+    private static final String BASE64 = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     @Test
-    void shouldReadFileWithoutItsFinalNewline() throws Exception {
+    void shouldReadTheKeyAsTheNodesDoFromTheFileWithItsFinalNewline() throws Exception {
         Path file = directory.resolve("credential");
-        Files.writeString(file, "secret\n");
+        Files.writeString(file, BASE64 + "\n");
 
         OperatorCredential credential = OperatorCredential.fromFile("olga", file);
 
-        assertThat(credential.secret()).isEqualTo("secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(credential.secret())
+                .isEqualTo("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         assertThat(credential).hasToString("OperatorCredential[olga]");
+    }
+
+    @Test
+    void shouldRefuseASecretThatIsNotBase64OrTooShort() {
+        assertThatIllegalArgumentException().isThrownBy(() -> OperatorCredential.fromSecret("olga", "not base64!"))
+                .withMessageContaining("not base64");
+        assertThatIllegalArgumentException().isThrownBy(() -> OperatorCredential.fromSecret("olga", "c2hvcnQ="))
+                .withMessageContaining("at least 32 bytes");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SettingsViewModelTest {
 
     @Test
     void shouldSendEditedValueToAllNodes() {
-        operations.useCredential(OperatorCredential.fromSecret("olga", "s"));
+        operations.useCredential(OperatorCredential.fromSecret("olga", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
         row(ClusterSetting.ANNOUNCEMENT_BANNER).editedProperty().set("Exam starts at 10:00");
 
         viewModel.apply(row(ClusterSetting.ANNOUNCEMENT_BANNER));
@@ -70,7 +70,7 @@ class SettingsViewModelTest {
 
     @Test
     void shouldExplainAndSendNothingWhenValueIsInvalid() {
-        operations.useCredential(OperatorCredential.fromSecret("olga", "s"));
+        operations.useCredential(OperatorCredential.fromSecret("olga", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
         SettingRow autosave = row(ClusterSetting.AUTOSAVE_INTERVAL_SECONDS);
 
         autosave.editedProperty().set("0");

@@ -49,7 +49,7 @@ public final class ContractNode implements AutoCloseable {
 
     public ContractNode(String clusterName, String nodeId, int port, int joinPort, String credential, NodeLoad load) {
         this.nodeId = nodeId;
-        this.credential = credential.getBytes(StandardCharsets.UTF_8);
+        this.credential = OperatorSignatures.credentialFromText(credential);
         this.load = load;
         this.member = Hazelcast.newHazelcastInstance(config(clusterName, port, joinPort));
         IMap<String, OperatorCommand> commands = member.getMap(ClusterStructures.OPERATOR_COMMANDS);

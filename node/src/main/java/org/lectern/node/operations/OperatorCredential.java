@@ -9,14 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.lectern.shared.operations.OperatorSignatures;
 
 /**
  * The key operator commands are signed with: configured, or generated once and kept in a file only its owner (the
  * account the node and the operator share) reads, like the token secret.
  */
 final class OperatorCredential {
-
-    static final int MIN_BYTES = 32;
 
     private OperatorCredential() {
     }
@@ -25,24 +24,18 @@ final class OperatorCredential {
         String encoded = properties.credential().isBlank()
                 ? readOrCreate(properties.credentialFile())
                 : properties.credential();
-        byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(encoded.trim());
+            return OperatorSignatures.credentialFromText(encoded);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("lectern.operations.credential is not valid base64", e);
+            throw new IllegalStateException("lectern.operations.credential(-file): " + e.getMessage(), e);
         }
-        if (bytes.length < MIN_BYTES) {
-            throw new IllegalStateException("lectern.operations.credential must decode to at least " + MIN_BYTES
-                    + " bytes, it has " + bytes.length);
-        }
-        return bytes;
     }
 
     private static String readOrCreate(Path file) {
         try {
             if (Files.notExists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] random = new byte[MIN_BYTES];
+                byte[] random = new byte[OperatorSignatures.MIN_CREDENTIAL_BYTES];
                 new SecureRandom().nextBytes(random);
                 String encoded = Base64.getEncoder().encodeToString(random);
                 try {

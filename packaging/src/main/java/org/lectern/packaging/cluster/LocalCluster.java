@@ -119,7 +119,8 @@ public final class LocalCluster {
 
     private void printWelcome(PrintStream out) {
         out.println("  Students:  " + frontUrl() + "   (demo accounts student1 ... student32, password demo)");
-        out.println("  Console:   ./lectern console --address " + layout.memberList());
+        out.println("  Console:   ./lectern console --address " + layout.memberList() + " --credential-file "
+                + operatorCredential());
         out.println("  HAProxy:   http://" + ClusterLayout.HOST + ":" + layout.statsPort() + "/ (stats page)");
         out.println("  Status:    ./lectern cluster status     Logs: ./lectern cluster logs [part]");
         out.println("  Stop:      ./lectern cluster down");
@@ -290,6 +291,11 @@ public final class LocalCluster {
         awaitNode(k);
     }
 
+    /** The file with the key operator commands are signed with: the nodes check it, the console and drills sign. */
+    Path operatorCredential() {
+        return layout.base().resolve("operator-credential");
+    }
+
     private void launchNode(int k) {
         Secrets secrets = Secrets.loadOrCreate(layout.base());
         ClusterLayout.NodePorts ports = layout.node(k);
@@ -311,6 +317,8 @@ public final class LocalCluster {
                 "--lectern.broker.addresses=" + ClusterLayout.HOST + ":" + layout.stompPort(),
                 "--lectern.broker.user=" + Broker.USER,
                 "--lectern.storage.dir=" + layout.base().resolve("files"),
+                // One operator credential for every node (the first creates it, owner-only), which the console reads.
+                "--lectern.operations.credential-file=" + operatorCredential(),
                 "--lectern.demo.seed-accounts=true"));
         // Secrets through the environment, not the command line that `ps` shows everyone.
         processes.start(ClusterLayout.nodeName(k), command, Map.of(

@@ -18,7 +18,31 @@ public final class OperatorSignatures {
 
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** The shortest operator credential accepted, in bytes. */
+    public static final int MIN_CREDENTIAL_BYTES = 32;
+
     private OperatorSignatures() {
+    }
+
+    /**
+     * The signing key from the text operators keep (the credential file's content, a pasted secret,
+     * {@code lectern.operations.credential}): base64 of at least {@link #MIN_CREDENTIAL_BYTES} random bytes,
+     * surrounding whitespace ignored. Console, nodes and tools read it here, so they derive the same key.
+     *
+     * @throws IllegalArgumentException when it is not such text, with a message fit to show an operator
+     */
+    public static byte[] credentialFromText(String text) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The operator credential is not base64 text", e);
+        }
+        if (key.length < MIN_CREDENTIAL_BYTES) {
+            throw new IllegalArgumentException("The operator credential must be at least " + MIN_CREDENTIAL_BYTES
+                    + " bytes (base64 of them), it has " + key.length);
+        }
+        return key;
     }
 
     /** A new command, signed, with a fresh id. */
