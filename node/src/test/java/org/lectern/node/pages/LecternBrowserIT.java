@@ -12,55 +12,20 @@ import static org.lectern.node.support.Browsers.waitFor;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.course.CourseRole;
-import org.lectern.node.support.Browsers;
-import org.lectern.node.support.LecternClient;
-import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.TcpProxy;
 import org.lectern.node.support.TestData;
 import org.lectern.node.user.UserSummary;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The browser client in Debian's headless Chromium against a real node: the flows of issue 5. */
-class LecternBrowserIT extends NodeIntegrationTest {
-
-    private static Browsers browsers;
-
-    @Autowired
-    TestData data;
-
-    @BeforeAll
-    static void startBrowsers() {
-        browsers = new Browsers();
-    }
-
-    @AfterAll
-    static void stopBrowsers() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private String token(UserSummary user) {
-        return new LecternClient(base()).tokenFor(user.login(), TestData.PASSWORD);
-    }
+class LecternBrowserIT extends BrowserPagesTest {
 
     private static void logIn(WebDriver browser, String baseUrl, UserSummary user) {
-        browser.get(baseUrl + "/login");
-        browser.findElement(By.id("username")).sendKeys(user.login());
-        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        waitFor(browser).until(urlContains("/courses"));
+        logIn(browser, baseUrl, user.login(), TestData.PASSWORD);
     }
 
     private static void connected(WebDriver browser) {

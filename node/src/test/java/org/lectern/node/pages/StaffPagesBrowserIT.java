@@ -15,13 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.course.CourseRole;
-import org.lectern.node.support.Browsers;
 import org.lectern.node.support.LecternClient;
-import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.TestData;
 import org.lectern.node.user.UserSummary;
 import org.openqa.selenium.By;
@@ -29,50 +25,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The instructor and tutor pages in Debian's headless Chromium: preparing a course and an exam, assessing. */
-class StaffPagesBrowserIT extends NodeIntegrationTest {
-
-    private static Browsers browsers;
-
-    @Autowired
-    TestData data;
-
-    @BeforeAll
-    static void startBrowsers() {
-        browsers = new Browsers();
-    }
-
-    @AfterAll
-    static void stopBrowsers() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private String token(String login, String password) {
-        return new LecternClient(base()).tokenFor(login, password);
-    }
-
-    private WebDriver loggedIn(String login, String password) {
-        WebDriver browser = browsers.open();
-        browser.get(base() + "/login");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        waitFor(browser).until(urlContains("/courses"));
-        return browser;
-    }
-
-    private WebDriver loggedIn(UserSummary user) {
-        return loggedIn(user.login(), TestData.PASSWORD);
-    }
+class StaffPagesBrowserIT extends BrowserPagesTest {
 
     private static void type(WebDriver browser, String id, String text) {
         WebElement field = waitFor(browser).until(visibilityOfElementLocated(By.id(id)));
