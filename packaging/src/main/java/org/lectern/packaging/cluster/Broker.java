@@ -49,7 +49,9 @@ final class Broker {
     void start() {
         writeInstance();
         String java = ProcessHandle.current().info().command().orElse("java");
-        processes.start(PART, List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+        // Every student's STOMP session is a broker connection (the nodes relay them one to one): 256 MB ran out of
+        // heap at about 700 sessions in the benchmark.
+        processes.start(PART, List.of(java, "-Xmx1g", "-XX:+UseSerialGC",
                 "-Dcom.sun.management.jmxremote.port=" + layout.jmxPort(),
                 "-Dcom.sun.management.jmxremote.rmi.port=" + layout.jmxPort(),
                 "-Dcom.sun.management.jmxremote.host=" + ClusterLayout.HOST,

@@ -38,7 +38,8 @@ public final class LocalCluster {
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     /** A node's graceful shutdown (drain, finish requests, leave the cluster) before it is killed. */
     static final Duration NODE_GRACE = Duration.ofSeconds(45);
-    static final String NODE_HEAP = "-Xmx384m";
+    /** Room for several hundred WebSocket sessions per node (384 MB ran out in ./lectern bench). */
+    static final String NODE_HEAP = "-Xmx768m";
 
     private final ClusterLayout layout;
     private final ProcessRegistry processes;
