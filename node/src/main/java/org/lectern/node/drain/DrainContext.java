@@ -35,6 +35,8 @@ public final class DrainContext {
             if (clock.millis() >= end) {
                 return false;
             }
+            // Polled: the conditions (sessions left, requests in flight, who owns the scheduler) come from several
+            // sources with no common event, and the sleep is where an undrain's interrupt stops the step.
             Thread.sleep(POLL_MILLIS);
         }
         return true;

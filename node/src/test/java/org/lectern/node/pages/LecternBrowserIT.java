@@ -22,7 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /** The browser client in Debian's headless Chromium against a real node: the flows of issue 5. */
-class LecternBrowserIT extends BrowserPagesTest {
+class LecternBrowserIT extends BrowserPagesSupport {
 
     private static void logIn(WebDriver browser, String baseUrl, UserSummary user) {
         logIn(browser, baseUrl, user.login(), TestData.PASSWORD);

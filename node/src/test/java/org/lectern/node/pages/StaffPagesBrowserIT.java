@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /** The instructor and tutor pages in Debian's headless Chromium: preparing a course and an exam, assessing. */
-class StaffPagesBrowserIT extends BrowserPagesTest {
+class StaffPagesBrowserIT extends BrowserPagesSupport {
 
     private static void type(WebDriver browser, String id, String text) {
         WebElement field = waitFor(browser).until(visibilityOfElementLocated(By.id(id)));

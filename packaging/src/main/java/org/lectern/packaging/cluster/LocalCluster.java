@@ -394,6 +394,7 @@ public final class LocalCluster {
                         + processes.log(part) + ")");
             }
             try {
+                // Another process's health: no event crosses processes, so it is polled.
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

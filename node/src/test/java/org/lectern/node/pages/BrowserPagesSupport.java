@@ -15,7 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the browser tests share: one Chromium per class against the test's node, and logging in through the page. */
-abstract class BrowserPagesTest extends NodeIntegrationTest {
+abstract class BrowserPagesSupport extends NodeIntegrationTest {
 
     static Browsers browsers;
 
