@@ -67,6 +67,8 @@ try {
   // no visible result yet
 }
 
+const PRESENCE_REFRESH_MS = 10000;
+
 if (mode === 'TEAM' && participation.teamId) {
   const team = await get(`/api/exercises/${exerciseId}/teams/mine`);
   const online = new Set([document.body.dataset.login]);
@@ -98,4 +100,7 @@ if (mode === 'TEAM' && participation.teamId) {
   const announce = () => send(`/app/teams/${team.id}/presence`, { online: true });
   if (isConnected()) announce();
   document.addEventListener('lectern:connected', announce);
+  // Presence is soft state, said again every few seconds: a teammate whose page missed the first word (it was
+  // still loading, or a message raced its subscription) sees us within that time instead of never.
+  setInterval(() => { if (isConnected()) announce(); }, PRESENCE_REFRESH_MS);
 }
