@@ -56,11 +56,6 @@ public final class LocalCluster {
 
     /** Starts every part and waits until each is healthy; on failure stops what it started and says why. */
     public void up(PrintStream out) {
-        for (String jar : List.of(layout.nodeJar().toString(), layout.toolJar().toString())) {
-            if (!Files.isRegularFile(Path.of(jar))) {
-                throw new ClusterException(jar + " is missing: build with ./mvnw -DskipTests package");
-            }
-        }
         if (anyRunning()) {
             throw new ClusterException("a cluster is already running in " + layout.base()
                     + " (see ./lectern cluster status, or stop it with ./lectern cluster down)");
@@ -70,6 +65,12 @@ public final class LocalCluster {
                 boolean front = Integer.parseInt(port[1]) == layout.frontPort();
                 throw new ClusterException(port[0] + " port " + port[1] + " is busy on " + ClusterLayout.HOST
                         + (front ? " (choose another with --port P)" : " (is another cluster or program using it?)"));
+            }
+        }
+        // Checked after the ports: what is in the way of a cluster is named even before anything is built.
+        for (String jar : List.of(layout.nodeJar().toString(), layout.toolJar().toString())) {
+            if (!Files.isRegularFile(Path.of(jar))) {
+                throw new ClusterException(jar + " is missing: build with ./mvnw -DskipTests package");
             }
         }
         Path haproxyProgram = SystemPrograms.haproxy().orElseThrow(() -> new ClusterException(
