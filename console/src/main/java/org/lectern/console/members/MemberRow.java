@@ -223,6 +223,8 @@ public final class MemberRow {
                 new Detail("Load", "Heap", formatHeap(load.heapUsedBytes(), load.heapMaxBytes())),
                 new Detail("Load", "CPU", load.cpuLoad() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f %%", load.cpuLoad() * 100)),
                 new Detail("Load", "Denied subscriptions", Long.toString(load.deniedSubscriptions())),
+                new Detail("Load", "Broker connections", Integer.toString(load.brokerConnections())),
+                new Detail("Load", "Broker subscriptions", Integer.toString(load.brokerSubscriptions())),
                 new Detail("Replicas", "Owned live submissions", Long.toString(status.replicas().ownedEntries())),
                 new Detail("Replicas", "Backup live submissions", Long.toString(status.replicas().backupEntries())),
                 new Detail("Replicas", "Local partitions safe", Boolean.toString(status.replicas().localMemberSafe())));

@@ -75,8 +75,8 @@ class ConsoleOperationsIT {
     @BeforeEach
     void startClusterAndConsole() throws Exception {
         int portA = FreePorts.next();
-        nodeA = node("node-a", portA, portA, new NodeLoad(40, 31, 2.5, 35, 300L << 20, 1024L << 20, 0.21, 0));
-        nodeB = node("node-b", FreePorts.next(), portA, new NodeLoad(38, 30, 9.0, 180, 410L << 20, 1024L << 20, 0.35, 2));
+        nodeA = node("node-a", portA, portA, new NodeLoad(40, 31, 2.5, 35, 300L << 20, 1024L << 20, 0.21, 0, 1, 12));
+        nodeB = node("node-b", FreePorts.next(), portA, new NodeLoad(38, 30, 9.0, 180, 410L << 20, 1024L << 20, 0.35, 2, 1, 9));
         nodeA.takeScheduler();
         var live = nodeA.member().<String, String>getMap(ClusterStructures.LIVE_SUBMISSIONS);
         for (int i = 0; i < 40; i++) {

@@ -24,6 +24,6 @@ public final class Statuses {
     }
 
     public static NodeLoad load(int sessions, int users, double savesPerSecond, double p95) {
-        return new NodeLoad(sessions, users, savesPerSecond, p95, 100L << 20, 1024L << 20, 0.1, 0);
+        return new NodeLoad(sessions, users, savesPerSecond, p95, 100L << 20, 1024L << 20, 0.1, 0, 1, 0);
     }
 }

@@ -1,6 +1,7 @@
 package org.lectern.node.balancer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
@@ -27,6 +28,9 @@ class NodeLoadMeter implements StatusSources.Load {
     static final String SAVE_TIMER = "lectern.submission.save";
     /** Counted by the STOMP authorisation, tagged {@code command}. */
     static final String REFUSED_METER = "lectern.stomp.refused";
+    /** Published by the node's relay. */
+    static final String BROKER_CONNECTIONS_GAUGE = "lectern.relay.broker.connections";
+    static final String BROKER_SUBSCRIPTIONS_GAUGE = "lectern.relay.broker.subscriptions";
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final double P95 = 0.95;
 
@@ -47,7 +51,8 @@ class NodeLoadMeter implements StatusSources.Load {
         Timer saves = meters.find(SAVE_TIMER).timer();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new NodeLoad(sessions.sessionCount(), sessions.userCount(), savesPerSecond(saves), saveP95Millis(saves),
-                heap.getUsed(), Math.max(0, heap.getMax()), processCpuLoad(), (long) deniedSubscriptions());
+                heap.getUsed(), Math.max(0, heap.getMax()), processCpuLoad(), (long) deniedSubscriptions(),
+                (int) gauge(BROKER_CONNECTIONS_GAUGE), (int) gauge(BROKER_SUBSCRIPTIONS_GAUGE));
     }
 
     synchronized double savesPerSecond(Timer saves) {
@@ -73,6 +78,11 @@ class NodeLoadMeter implements StatusSources.Load {
             }
         }
         return 0;
+    }
+
+    private double gauge(String name) {
+        Gauge gauge = meters.find(name).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     private double deniedSubscriptions() {

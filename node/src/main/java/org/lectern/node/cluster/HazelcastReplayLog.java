@@ -1,6 +1,7 @@
 package org.lectern.node.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import java.io.Serial;
@@ -36,6 +37,28 @@ class HazelcastReplayLog implements ReplayLog {
     public ReplayLogSnapshot read(String key) {
         ReplayLogEntry entry = logs.get(key);
         return entry == null ? new ReplayLogSnapshot(0, List.of()) : entry.snapshot();
+    }
+
+    @Override
+    public long latestSeq(String key) {
+        return logs.executeOnKey(key, new LatestSeq());
+    }
+
+    /** Reads one number on the key's owner instead of shipping the whole log to the caller. */
+    record LatestSeq() implements EntryProcessor<String, ReplayLogEntry, Long>, ReadOnly {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long process(Map.Entry<String, ReplayLogEntry> entry) {
+            return entry.getValue() == null ? 0L : entry.getValue().latestSeq();
+        }
+
+        @Override
+        public EntryProcessor<String, ReplayLogEntry, Long> getBackupProcessor() {
+            return null;
+        }
     }
 
     /**

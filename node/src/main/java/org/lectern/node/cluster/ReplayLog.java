@@ -19,4 +19,7 @@ public interface ReplayLog {
 
     /** What the log {@code key} holds now; an empty snapshot with latest seq 0 for a log never written. */
     ReplayLogSnapshot read(String key);
+
+    /** The sequence number of the last message appended to {@code key}; 0 for a log never written. */
+    long latestSeq(String key);
 }

@@ -30,6 +30,10 @@ final class ReplayLogEntry implements Serializable {
         return latestSeq;
     }
 
+    long latestSeq() {
+        return latestSeq;
+    }
+
     ReplayLogSnapshot snapshot() {
         return new ReplayLogSnapshot(latestSeq, List.copyOf(messages));
     }

@@ -5,7 +5,6 @@ import org.lectern.node.cluster.ClusterEvents;
 import org.lectern.shared.cluster.ClusterEventKind;
 import org.lectern.shared.cluster.EventSeverity;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,8 @@ class BrokerConnectionEvents {
     }
 
     @EventListener
-    void availabilityChanged(BrokerAvailabilityEvent event) {
-        boolean now = event.isBrokerAvailable();
+    void availabilityChanged(BrokerLinkChanged event) {
+        boolean now = event.connected();
         if (connected.getAndSet(now) == now) {
             return;
         }

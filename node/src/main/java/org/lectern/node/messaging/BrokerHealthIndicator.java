@@ -8,13 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Health contributor {@code messageBroker}, alone in the group {@code broker}: whether the STOMP relay is
- * connected to the broker, as Spring's relay reports it. Kept out of readiness on purpose: without the broker
- * the node still serves REST, and the relay reconnects by itself. Also the gauge {@value #GAUGE} (1 connected, 0 not).
+ * Health contributor {@code messageBroker}, alone in the group {@code broker}: whether the node's
+ * {@link BrokerLink} is connected to the broker. Kept out of readiness on purpose: without the broker the node still
+ * serves REST and keeps its browsers' WebSockets, and the link reconnects by itself. Also the gauge {@value #GAUGE} (1 connected, 0 not).
  */
 @Component(BrokerHealthIndicator.BEAN_NAME)
 class BrokerHealthIndicator implements HealthIndicator, BrokerConnection {
@@ -30,19 +29,19 @@ class BrokerHealthIndicator implements HealthIndicator, BrokerConnection {
 
     BrokerHealthIndicator(MeterRegistry meters) {
         Gauge.builder(GAUGE, available, connected -> connected.get() ? 1 : 0)
-                .description("Whether this node's STOMP relay is connected to the message broker")
+                .description("Whether this node's relay is connected to the message broker")
                 .register(meters);
     }
 
     @EventListener
-    void availabilityChanged(BrokerAvailabilityEvent event) {
-        boolean now = event.isBrokerAvailable();
+    void availabilityChanged(BrokerLinkChanged event) {
+        boolean now = event.connected();
         if (available.getAndSet(now) != now) {
             if (now) {
                 LOG.info("Message broker available: real-time messages flow again");
             } else {
-                LOG.warn("Message broker unavailable: REST keeps working, real-time messages are not delivered "
-                        + "until the relay reconnects");
+                LOG.warn("Message broker unavailable: REST and browser sessions keep working, real-time messages "
+                        + "wait in the replay log until the relay reconnects");
             }
         }
     }

@@ -62,7 +62,7 @@ public class ClientControl {
      * Sends {@link ControlType#RECONNECT_ELSEWHERE} to every session connected to this node, and to no other.
      *
      * @param window the clients spread their reconnects uniformly over it
-     * @return how many sessions were told (none while the broker is down: their connections are gone anyway)
+     * @return how many sessions were told (it goes to this node's own sessions, not through the broker)
      */
     public int reconnectElsewhere(Duration window, String reason) {
         ControlMessage message = new ControlMessage(ControlType.RECONNECT_ELSEWHERE, window.toMillis(), reason);
@@ -73,10 +73,8 @@ public class ClientControl {
             SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
             headers.setSessionId(sessionId);
             headers.setLeaveMutable(true);
-            if (LiveDelivery.send(Realtime.CONTROL_QUEUE, () -> template.convertAndSendToUser(
-                    sessionId, Realtime.CONTROL_QUEUE, message, headers.getMessageHeaders()))) {
-                told++;
-            }
+            template.convertAndSendToUser(sessionId, Realtime.CONTROL_QUEUE, message, headers.getMessageHeaders());
+            told++;
         }
         LOG.info("Told {} client sessions to reconnect elsewhere within {}: {}", told, window, reason);
         return told;

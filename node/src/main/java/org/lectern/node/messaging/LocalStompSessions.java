@@ -9,9 +9,8 @@ import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * The STOMP sessions connected to this node. Spring's {@code SimpUserRegistry} bean cannot say this: with the
- * registry broadcast through the broker it is a {@code MultiServerUserRegistry} that merges every node's users
- * and hides which part is local. Session events, though, are published only by the node that holds the session.
+ * The STOMP sessions connected to this node, from the session events that only the node holding a session
+ * publishes: counted for the node's load, and addressed one by one when the node tells its clients to move.
  */
 @Component
 class LocalStompSessions implements LocalSessionCounts {

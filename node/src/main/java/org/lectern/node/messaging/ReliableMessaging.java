@@ -3,14 +3,12 @@ package org.lectern.node.messaging;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
 import org.lectern.node.cluster.ReplayLogSnapshot;
 import org.lectern.shared.realtime.ReplayRequest;
 import org.lectern.shared.realtime.ReplayResponse;
 import org.lectern.shared.realtime.Sequenced;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,16 +27,16 @@ public class ReliableMessaging {
     static final String SYSTEM_TOPIC = "/topic/system";
     private static final String PERSONAL_PREFIX = "/queue/";
 
-    private final SimpMessagingTemplate template;
+    private final CrossNodePublisher relay;
     private final ReplayLog log;
     private final ReplayProperties bounds;
     private final JsonMapper json;
     private final Clock clock;
     private final ReplayAccess access;
 
-    ReliableMessaging(SimpMessagingTemplate template, ReplayLog log, ReplayProperties bounds, JsonMapper json,
+    ReliableMessaging(CrossNodePublisher relay, ReplayLog log, ReplayProperties bounds, JsonMapper json,
             Clock clock, ReplayAccess access) {
-        this.template = template;
+        this.relay = relay;
         this.log = log;
         this.bounds = bounds;
         this.json = json;
@@ -59,16 +57,8 @@ public class ReliableMessaging {
         long seq = log.append(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
                 bounds.maxAge());
         Sequenced<T> envelope = new Sequenced<>(target.subscribed(), seq, sentAt, payload);
-        // Without native headers among them, the template sends these as the frame's STOMP headers.
-        Map<String, Object> headers = Map.of(Sequenced.SEQ_HEADER, Long.toString(seq));
-        // Logged first: a client that misses the live message (broker down, connection lost) replays it.
-        LiveDelivery.send(destination, () -> {
-            if (target.login() == null) {
-                template.convertAndSend(destination, envelope, headers);
-            } else {
-                template.convertAndSendToUser(target.login(), target.personal(), envelope, headers);
-            }
-        });
+        // Logged first: what the broker does not carry now (it is away) every node fills from the log later.
+        relay.publish(target.logKey(), envelope);
         return envelope;
     }
 

@@ -1,10 +1,13 @@
 package org.lectern.node.messaging;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -12,29 +15,28 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * STOMP over WebSocket at {@value #ENDPOINT}, relayed to the broker. The relay, not Spring's simple in-memory
- * broker, even on one node: a message sent on any node reaches subscribers on every node, and user destinations
- * resolve across nodes because the user registry and unresolved messages are broadcast through the broker.
+ * STOMP over WebSocket at {@value #ENDPOINT}. Browser sessions, their subscriptions and the fan-out live in this
+ * node (Spring's in-node broker); the {@link NodeRelay} carries messages between nodes over the node's one
+ * connection to the message broker, so the broker sees nodes, not browsers. The same path on one node and many.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String ENDPOINT = "/ws";
-    static final String USER_REGISTRY_BROADCAST = "/topic/lectern.user-registry";
-    static final String UNRESOLVED_USER_BROADCAST = "/topic/lectern.unresolved-user";
 
-    private final BrokerProperties broker;
-    private final BrokerCredentials credentials;
     private final WebSocketProperties webSocket;
     private final StompAuthorization authorization;
+    private final FanOutMeter fanOut;
+    private final TaskScheduler scheduler;
 
-    WebSocketConfiguration(BrokerProperties broker, BrokerCredentials credentials, WebSocketProperties webSocket,
-            StompAuthorization authorization) {
-        this.broker = broker;
-        this.credentials = credentials;
+    /** The scheduler is Spring's own for the in-node broker, lazily: it is defined by the configuration this feeds. */
+    WebSocketConfiguration(WebSocketProperties webSocket, StompAuthorization authorization, FanOutMeter fanOut,
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler) {
         this.webSocket = webSocket;
         this.authorization = authorization;
+        this.fanOut = fanOut;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -47,17 +49,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
         registry.setPreservePublishOrder(true);
-        registry.configureBrokerChannel().interceptors(new BrokerRoutingHeaderFilter());
-        registry.enableStompBrokerRelay("/topic", "/queue")
-                .setTcpClient(new FailoverBrokerClient(broker.stompAddresses()))
-                .setSystemLogin(credentials.user())
-                .setSystemPasscode(credentials.password())
-                .setClientLogin(credentials.user())
-                .setClientPasscode(credentials.password())
-                .setUserRegistryBroadcast(USER_REGISTRY_BROADCAST)
-                .setUserDestinationBroadcast(UNRESOLVED_USER_BROADCAST)
-                .setSystemHeartbeatSendInterval(webSocket.brokerHeartbeat().toMillis())
-                .setSystemHeartbeatReceiveInterval(webSocket.brokerHeartbeat().toMillis());
+        long heartbeat = webSocket.clientHeartbeat().toMillis();
+        registry.enableSimpleBroker("/topic", "/queue")
+                .setTaskScheduler(scheduler)
+                .setHeartbeatValue(new long[] {heartbeat, heartbeat});
     }
 
     /** Every client frame passes {@link StompAuthorization} before a handler or the broker sees it. */
@@ -69,6 +64,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(fanOut);
         registration.taskExecutor().corePoolSize(webSocket.outboundThreads())
                 .maxPoolSize(webSocket.outboundThreads());
     }

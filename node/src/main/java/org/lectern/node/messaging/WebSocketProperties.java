@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  *                              the session is closed
  * @param inboundThreads        threads handling frames from clients (authorization, application destinations)
  * @param outboundThreads       threads writing frames to clients
- * @param brokerHeartbeat       heart-beat interval, both ways, of the node's own (system) connection to the broker
+ * @param brokerHeartbeat       heart-beat interval, both ways, of the node's one connection to the broker
+ * @param clientHeartbeat       heart-beat interval the node offers browsers, both ways, so a dead connection is
+ *                              noticed on either side
  */
 @Validated
 @ConfigurationProperties("lectern.websocket")
@@ -31,5 +33,6 @@ public record WebSocketProperties(
         @DefaultValue("512KB") DataSize sendBufferSizeLimit,
         @DefaultValue("8") @Min(1) int inboundThreads,
         @DefaultValue("8") @Min(1) int outboundThreads,
-        @DefaultValue("10s") Duration brokerHeartbeat) {
+        @DefaultValue("10s") Duration brokerHeartbeat,
+        @DefaultValue("10s") Duration clientHeartbeat) {
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.course.CourseService;
+import org.lectern.node.messaging.ReliableMessaging;
 import org.lectern.node.realtime.StompProbe.Outcome;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.TestData;
@@ -20,7 +21,6 @@ import org.lectern.node.support.TestNodes;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 /**
  * A course topic is one topic cluster-wide: published on node A, it reaches a student subscribed on node B
@@ -65,8 +65,7 @@ class CourseTopicAcrossNodesIT {
         try (StompProbe onB = StompProbe.connect(TestNodes.httpPort(nodeB), token)) {
             assertThat(onB.subscribe(destination, inbox)).isEqualTo(Outcome.RECEIPT);
 
-            nodeA.getBean(SimpMessagingTemplate.class).convertAndSend(destination,
-                    (Object) Map.of("title", "Quiz started on node A"));
+            nodeA.getBean(ReliableMessaging.class).publish(destination, Map.of("title", "Quiz started on node A"));
 
             assertThat(inbox.poll(20, TimeUnit.SECONDS)).contains("Quiz started on node A");
         }

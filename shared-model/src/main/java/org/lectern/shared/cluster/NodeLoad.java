@@ -11,6 +11,9 @@ package org.lectern.shared.cluster;
  * @param heapMaxBytes         JVM heap limit
  * @param cpuLoad              the process's recent CPU load, 0..1 (negative when the JVM cannot tell)
  * @param deniedSubscriptions  STOMP subscriptions this node refused since it started
+ * @param brokerConnections    connections this node holds to the message broker: one while connected, whatever
+ *                             the number of browsers (the node relays for all its sessions)
+ * @param brokerSubscriptions  subscriptions this node holds at the broker: one per destination its sessions follow
  */
 public record NodeLoad(
         int webSocketSessions,
@@ -20,8 +23,10 @@ public record NodeLoad(
         long heapUsedBytes,
         long heapMaxBytes,
         double cpuLoad,
-        long deniedSubscriptions) {
+        long deniedSubscriptions,
+        int brokerConnections,
+        int brokerSubscriptions) {
 
     /** A node that carries nothing (or has not measured yet). */
-    public static final NodeLoad IDLE = new NodeLoad(0, 0, 0, 0, 0, 0, -1, 0);
+    public static final NodeLoad IDLE = new NodeLoad(0, 0, 0, 0, 0, 0, -1, 0, 0, 0);
 }
