@@ -2,6 +2,7 @@ package org.lectern.console.balancer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -18,6 +19,15 @@ public final class HaproxyStats {
 
     public HaproxyStats(OkHttpClient http) {
         this.http = http;
+    }
+
+    /** The client every HTTP call of the console uses: two seconds to connect, five for the whole call. */
+    public static OkHttpClient httpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(3))
+                .callTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /**
