@@ -116,7 +116,9 @@ document.getElementById('csv-form').addEventListener('submit', async (event) => 
       return await api('POST', `/api/courses/${courseId}/members/csv`, body);
     } catch (e) {
       if (e instanceof ApiError && e.problem && Array.isArray(e.problem.errors)) {
-        errors.replaceChildren(...e.problem.errors.map((line) => h('li', {}, t('manage.csvLine', line.line, line.error))));
+        errors.replaceChildren(...e.problem.errors.map((line) => h('li', {}, line.column
+          ? t('manage.csvLineColumn', line.line, line.column, line.error)
+          : t('manage.csvLine', line.line, line.error))));
         throw new ApiError(e.status, t('manage.csvRejected', e.problem.errors.length));
       }
       throw e;

@@ -18,7 +18,7 @@ import org.lectern.bench.Metrics.Latency;
 
 /**
  * What a run reports: {@code report.json} (everything, for tools and for comparing runs), {@code summary.txt} (the
- * figures a person reads) and {@code plot.png}, under the output directory.
+ * figures a person reads) and {@code plot.png} with its twin {@code plot.svg}, under the output directory.
  */
 public record Report(
         String kind,
@@ -200,14 +200,14 @@ public record Report(
         return summaries;
     }
 
-    /** Writes report.json, summary.txt and plot.png; answers the summary. */
+    /** Writes report.json, summary.txt, plot.png and plot.svg; answers the summary. */
     public String write(Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("report.json"),
                 Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
         String summary = summary();
         Files.writeString(directory.resolve("summary.txt"), summary);
-        Plot.write(this, directory.resolve("plot.png"));
+        Plot.write(this, directory.resolve("plot.png"), directory.resolve("plot.svg"));
         return summary;
     }
 

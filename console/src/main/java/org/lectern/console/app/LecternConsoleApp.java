@@ -39,9 +39,9 @@ import org.lectern.console.connection.FxThreadClusterListener;
 import org.lectern.console.connection.PreferencesConnectionHistory;
 import org.lectern.console.events.EventsView;
 import org.lectern.console.events.EventsViewModel;
+import org.lectern.console.load.LoadSampler;
 import org.lectern.console.load.LoadView;
 import org.lectern.console.load.LoadViewModel;
-import org.lectern.console.load.PrometheusLoadSampler;
 import org.lectern.console.members.MembersView;
 import org.lectern.console.members.MembersViewModel;
 import org.lectern.console.operations.CommandGateway;
@@ -100,7 +100,7 @@ public final class LecternConsoleApp extends Application {
         workers = Executors.newFixedThreadPool(3, workerThreads());
         background = new FxBackgroundExecutor(workers);
         connection = new ClusterConnection();
-        http = PrometheusLoadSampler.httpClient();
+        http = HaproxyStats.httpClient();
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.systemDefault();
 
@@ -121,7 +121,7 @@ public final class LecternConsoleApp extends Application {
         EventsViewModel events = new EventsViewModel(zone);
         SettingsViewModel settings = new SettingsViewModel(connection::settings, background, operations);
         broker = new BrokerViewModel(new JmxBrokerProbe(), background);
-        LoadViewModel load = new LoadViewModel(new PrometheusLoadSampler(http), background, clock);
+        LoadViewModel load = new LoadViewModel(LoadSampler.FROM_STATUS_RECORDS, background, clock);
         HaproxyStats haproxy = new HaproxyStats(http);
         BalancerViewModel balancer = new BalancerViewModel(connection::publishedConfig, haproxy::read, background);
         status = new ConnectionStatusViewModel(members.memberCountProperty());

@@ -1,12 +1,16 @@
 package org.lectern.console.balancer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Reads HAProxy's stats page as CSV ({@code ;csv}) over HTTP with the console's OkHttp client (with timeouts). */
 public final class HaproxyStats {
@@ -15,6 +19,15 @@ public final class HaproxyStats {
 
     public HaproxyStats(OkHttpClient http) {
         this.http = http;
+    }
+
+    /** The client every HTTP call of the console uses: two seconds to connect, five for the whole call. */
+    public static OkHttpClient httpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(3))
+                .callTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /**
@@ -31,29 +44,38 @@ public final class HaproxyStats {
         }
     }
 
+    /**
+     * HAProxy's CSV starts with {@code # } before the column names and ends every line with a comma, which
+     * gives a last column without a name.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .get();
+
     /** The server lines of the CSV (frontends and backends left out). */
     static List<BalancerServer> parse(String csv) {
-        String[] lines = csv.split("\n");
-        if (lines.length == 0 || !lines[0].startsWith("# ")) {
+        if (!csv.startsWith("# ")) {
             throw new IllegalArgumentException("Not HAProxy's stats CSV");
         }
-        List<String> header = Arrays.asList(lines[0].substring(2).split(","));
-        int backend = header.indexOf("pxname");
-        int server = header.indexOf("svname");
-        int status = header.indexOf("status");
-        int weight = header.indexOf("weight");
         List<BalancerServer> servers = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] fields = lines[i].split(",", -1);
-            if (fields.length <= Math.max(Math.max(backend, server), Math.max(status, weight))) {
-                continue;
+        try (CSVParser parser = CSVParser.parse(csv.substring(2), FORMAT)) {
+            for (CSVRecord record : parser) {
+                if (!record.isSet("pxname") || !record.isSet("svname") || !record.isSet("status")
+                        || !record.isSet("weight")) {
+                    continue;
+                }
+                String name = record.get("svname");
+                if (name.equals("FRONTEND") || name.equals("BACKEND")) {
+                    continue;
+                }
+                String weight = record.get("weight");
+                servers.add(new BalancerServer(record.get("pxname"), name, record.get("status"),
+                        weight.isEmpty() ? 0 : Integer.parseInt(weight)));
             }
-            String name = fields[server];
-            if (name.equals("FRONTEND") || name.equals("BACKEND")) {
-                continue;
-            }
-            int applied = fields[weight].isEmpty() ? 0 : Integer.parseInt(fields[weight]);
-            servers.add(new BalancerServer(fields[backend], name, fields[status], applied));
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("Not HAProxy's stats CSV: " + e.getMessage(), e);
         }
         return servers;
     }

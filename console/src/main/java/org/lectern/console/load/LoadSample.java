@@ -1,7 +1,9 @@
 package org.lectern.console.load;
 
+import org.lectern.shared.cluster.NodeStatus;
+
 /**
- * One node's figures at one moment.
+ * One node's figures at one moment, as the node published them in its status record.
  *
  * @param nodeId         the node
  * @param atMillis       when, epoch milliseconds
@@ -9,9 +11,12 @@ package org.lectern.console.load;
  * @param sessions       WebSocket sessions
  * @param savesPerSecond submission saves per second
  * @param saveP95Millis  95th percentile save latency
- * @param saveP99Millis  99th percentile save latency; NaN when only the status record was available
- * @param fromPrometheus whether the figures came from the node's Prometheus endpoint (else its status record)
  */
 public record LoadSample(String nodeId, long atMillis, double users, double sessions, double savesPerSecond,
-        double saveP95Millis, double saveP99Millis, boolean fromPrometheus) {
+        double saveP95Millis) {
+
+    static LoadSample of(NodeStatus node, long atMillis) {
+        return new LoadSample(node.nodeId(), atMillis, node.load().users(), node.load().webSocketSessions(),
+                node.load().savesPerSecond(), node.load().saveP95Millis());
+    }
 }

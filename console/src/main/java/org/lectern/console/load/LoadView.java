@@ -6,23 +6,19 @@ import java.util.function.ToDoubleFunction;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
-/** Four charts over the last 30 minutes: users, sessions, saves/s and save latency per node. */
+/** Four charts over the last 30 minutes: users, sessions, saves/s and save p95 per node, from the status records. */
 public final class LoadView extends BorderPane {
 
     private final LineChart<Number, Number> users = chart("Users per node");
     private final LineChart<Number, Number> sessions = chart("Sessions per node");
     private final LineChart<Number, Number> saves = chart("Saves per second");
-    private final LineChart<Number, Number> latency = chart("Save p95 / p99 (ms)");
+    private final LineChart<Number, Number> latency = chart("Save p95 (ms)");
 
     public LoadView(LoadViewModel viewModel) {
-        Label source = new Label();
-        source.setId("load-source");
-        source.textProperty().bind(viewModel.sourceProperty());
         GridPane grid = new GridPane();
         grid.add(users, 0, 0);
         grid.add(sessions, 1, 0);
@@ -32,28 +28,22 @@ public final class LoadView extends BorderPane {
             GridPane.setHgrow(chart, Priority.ALWAYS);
             GridPane.setVgrow(chart, Priority.ALWAYS);
         }
-        setTop(source);
         setCenter(grid);
         viewModel.historyProperty().addListener((observable, before, history) -> show(history));
     }
 
     private void show(Map<String, List<LoadSample>> history) {
         long now = history.values().stream().flatMap(List::stream).mapToLong(LoadSample::atMillis).max().orElse(0);
-        fill(users, history, now, LoadSample::users, "");
-        fill(sessions, history, now, LoadSample::sessions, "");
-        fill(saves, history, now, LoadSample::savesPerSecond, "");
-        fill(latency, history, now, LoadSample::saveP95Millis, " p95");
-        history.forEach((node, samples) -> {
-            if (samples.stream().anyMatch(sample -> !Double.isNaN(sample.saveP99Millis()))) {
-                latency.getData().add(series(node + " p99", samples, now, LoadSample::saveP99Millis));
-            }
-        });
+        fill(users, history, now, LoadSample::users);
+        fill(sessions, history, now, LoadSample::sessions);
+        fill(saves, history, now, LoadSample::savesPerSecond);
+        fill(latency, history, now, LoadSample::saveP95Millis);
     }
 
     private static void fill(LineChart<Number, Number> chart, Map<String, List<LoadSample>> history, long now,
-            ToDoubleFunction<LoadSample> figure, String suffix) {
+            ToDoubleFunction<LoadSample> figure) {
         chart.getData().setAll(history.entrySet().stream()
-                .map(entry -> series(entry.getKey() + suffix, entry.getValue(), now, figure))
+                .map(entry -> series(entry.getKey(), entry.getValue(), now, figure))
                 .toList());
     }
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.lectern.console.ui.BackgroundExecutor;
 import org.lectern.shared.cluster.NodeStatus;
 
@@ -26,7 +24,6 @@ public final class LoadViewModel {
     private final Map<String, Deque<LoadSample>> samples = new TreeMap<>();
     private final ReadOnlyObjectWrapper<Map<String, List<LoadSample>>> history =
             new ReadOnlyObjectWrapper<>(this, "history", Map.of());
-    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "No samples yet");
     private long lastSampleMillis;
     private boolean sampled;
     private boolean sampling;
@@ -40,11 +37,6 @@ public final class LoadViewModel {
     /** Node id to its samples, oldest first; replaced as a whole on every sample. */
     public ReadOnlyObjectProperty<Map<String, List<LoadSample>>> historyProperty() {
         return history.getReadOnlyProperty();
-    }
-
-    /** Where the figures come from: the nodes' Prometheus endpoints or their status records. */
-    public ReadOnlyStringProperty sourceProperty() {
-        return source.getReadOnlyProperty();
     }
 
     /** Called with every cluster snapshot; samples at most once per {@link #INTERVAL}. */
@@ -77,10 +69,5 @@ public final class LoadViewModel {
         Map<String, List<LoadSample>> copy = new TreeMap<>();
         samples.forEach((node, deque) -> copy.put(node, List.copyOf(deque)));
         history.set(copy);
-        long scraped = taken.stream().filter(LoadSample::fromPrometheus).count();
-        source.set(taken.isEmpty() ? "No nodes to sample"
-                : scraped == taken.size() ? "From the nodes' Prometheus endpoints"
-                : scraped == 0 ? "From the nodes' status records (Prometheus endpoints not readable; no p99)"
-                : "From Prometheus for " + scraped + " of " + taken.size() + " nodes, the others' status records");
     }
 }

@@ -36,6 +36,13 @@ class BalancerViewModelTest {
     }
 
     @Test
+    void shouldReadQuotedFieldsAndWindowsLineEndingsWhenHaproxySendsThem() {
+        String csv = "# pxname,svname,status,weight,\r\n\"nodes, eu\",node-a,\"UP 1/3\",50,\r\n";
+
+        assertThat(HaproxyStats.parse(csv)).containsExactly(new BalancerServer("nodes, eu", "node-a", "UP 1/3", 50));
+    }
+
+    @Test
     void shouldRefuseWhenTextIsNotStatsCsv() {
         assertThatIllegalArgumentException().isThrownBy(() -> HaproxyStats.parse("<html>"));
     }

@@ -35,8 +35,8 @@ class LoadViewModelTest {
             return Instant.ofEpochMilli(now.get());
         }
     };
-    private final LoadViewModel viewModel = new LoadViewModel((nodes, at) -> nodes.stream()
-            .map(node -> PrometheusLoadSampler.fromStatus(node, at)).toList(), new SynchronousBackgroundExecutor(), clock);
+    private final LoadViewModel viewModel = new LoadViewModel(LoadSampler.FROM_STATUS_RECORDS,
+            new SynchronousBackgroundExecutor(), clock);
 
     @Test
     void shouldSampleAtMostOncePerIntervalAndForgetAfterThirtyMinutes() {
@@ -55,36 +55,17 @@ class LoadViewModelTest {
         viewModel.update(nodes);
         assertThat(viewModel.historyProperty().get().get("node-a")).hasSize(1)
                 .first().satisfies(sample -> assertThat(sample.users()).isEqualTo(8));
-        assertThat(viewModel.sourceProperty().get()).startsWith("From the nodes' status records");
     }
 
     @Test
-    void shouldReadQuantilesAndDropOtherLabelsWhenParsingPrometheusText() {
-        Map<String, Double> metrics = PrometheusLoadSampler.parse("""
-                # HELP lectern_websocket_users users
-                lectern_websocket_users{node="a"} 12.0
-                lectern_submission_save_seconds{node="a",quantile="0.95"} 0.04
-                lectern_submission_save_seconds{node="a",quantile="0.99"} 0.09
-                lectern_submission_save_seconds_count{node="a"} 120.0
-                """);
-
-        assertThat(metrics).containsEntry("lectern_websocket_users", 12.0)
-                .containsEntry("lectern_submission_save_seconds{quantile=\"0.95\"}", 0.04)
-                .containsEntry("lectern_submission_save_seconds_count", 120.0);
-    }
-
-    @Test
-    void shouldFallBackToStatusRecordWhenEndpointCannotBeReached() {
-        PrometheusLoadSampler sampler = new PrometheusLoadSampler(PrometheusLoadSampler.httpClient());
+    void shouldTakeTheFiguresEveryNodePublishedWhenSamplingStatusRecords() {
         var node = new NodeStatus("node-a", "u", "127.0.0.1:1", "1", "2", 0, 100,
                 NodeState.READY, 0, true, false, Statuses.load(5, 4, 2, 30), ReplicaCounts.UNKNOWN);
 
-        List<LoadSample> samples = sampler.sample(List.of(node), 1);
+        List<LoadSample> samples = LoadSampler.FROM_STATUS_RECORDS.sample(List.of(node), 1);
 
-        assertThat(samples).singleElement().satisfies(sample -> {
-            assertThat(sample.fromPrometheus()).isFalse();
-            assertThat(sample.users()).isEqualTo(4);
-            assertThat(sample.saveP99Millis()).isNaN();
-        });
+        assertThat(samples).containsExactly(new LoadSample("node-a", 1, node.load().users(),
+                node.load().webSocketSessions(), node.load().savesPerSecond(), node.load().saveP95Millis()));
+        assertThat(samples.get(0).users()).isEqualTo(4);
     }
 }

@@ -79,14 +79,18 @@ class CourseMemberController {
     ProblemDetail rejected(CsvRejectedException e) {
         // The detail names the first few lines for a human; "errors" has all of them for a program.
         String firstLines = e.errors().stream().limit(10)
-                .map(error -> "line " + error.line() + ": " + error.error())
+                .map(error -> error.where() + ": " + error.error())
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + " "
                 + firstLines + (e.errors().size() > 10 ? "; …" : ""));
-        problem.setProperty("errors", e.errors().stream()
-                .map(error -> Map.of("line", error.line(), "error", error.error()))
-                .toList());
+        problem.setProperty("errors", e.errors().stream().map(CourseMemberController::asMap).toList());
         return problem;
+    }
+
+    private static Map<String, Object> asMap(MemberCsv.LineError error) {
+        return error.column() == null
+                ? Map.of("line", error.line(), "error", error.error())
+                : Map.of("line", error.line(), "column", error.column(), "error", error.error());
     }
 
     record RoleChange(@NotNull CourseRole role) {

@@ -1,16 +1,24 @@
 package org.lectern.node.course;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a member list in CSV: a header {@code login,name,role[,password]}, then one member per line. Fields may
- * be quoted ({@code "Doe, Jane"}, with {@code ""} for a quote). Every line is checked before anything is
- * enrolled, and all bad lines are reported together, so an instructor fixes the file in one go.
+ * Reads a member list in CSV (RFC 4180 through Apache Commons CSV): a header {@code login,name,role[,password]},
+ * then one member per record. Fields may be quoted ({@code "Doe, Jane"}, {@code ""} for a quote, line breaks
+ * inside quotes). Every record is checked before anything is enrolled, and all bad ones are reported together,
+ * so an instructor fixes the file in one go; only a broken quote stops the reading, as nothing after it can be
+ * told apart reliably.
  */
 final class MemberCsv {
 
@@ -19,65 +27,88 @@ final class MemberCsv {
     static final int MAX_NAME = 100;
     static final int MAX_PASSWORD = 100;
 
+    /**
+     * Spaces around fields are dropped, inside quotes kept. Empty lines are read as records (and skipped here)
+     * so that the parser's line count stays the line count of the file.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false)
+            .get();
+
     private MemberCsv() {
     }
 
-    /** One member to enrol, from line {@code line} of the file (the header is line 1). */
+    /** One member to enrol, from the record starting on line {@code line} of the file (the header is line 1). */
     record Row(int line, String login, String name, CourseRole role, String password) {
     }
 
-    /** A line that cannot be enrolled, and why. */
-    record LineError(int line, String error) {
+    /**
+     * A record that cannot be enrolled, and why: {@code line} where the record starts, {@code column} the
+     * 1-based CSV column at fault, or {@code null} when the whole record is (wrong number of fields, a broken
+     * quote, the header).
+     */
+    record LineError(int line, Integer column, String error) {
+
+        LineError(int line, String error) {
+            this(line, null, error);
+        }
+
+        String where() {
+            return column == null ? "line " + line : "line " + line + ", column " + column;
+        }
     }
 
     static List<Row> parse(String csv) {
-        String[] lines = csv.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<LineError> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        int headerIndex = firstNonBlank(lines);
-        if (headerIndex < 0) {
-            throw new CsvRejectedException(List.of(new LineError(1, "the file is empty; expected the header "
-                    + "login,name,role[,password]")));
-        }
-        List<String> header = fields(stripBom(lines[headerIndex]));
-        boolean withPassword = header.size() == 4;
-        if (header.size() < 3 || header.size() > 4 || !header.get(0).equalsIgnoreCase("login")
-                || !header.get(1).equalsIgnoreCase("name") || !header.get(2).equalsIgnoreCase("role")
-                || withPassword && !header.get(3).equalsIgnoreCase("password")) {
-            throw new CsvRejectedException(List.of(new LineError(headerIndex + 1,
-                    "the header must be login,name,role or login,name,role,password")));
-        }
-        Map<String, Integer> firstLineOfLogin = new HashMap<>();
-        for (int i = headerIndex + 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            Records records = new Records(parser);
+            CSVRecord header = records.nextNonBlank();
+            if (header == null && records.brokenQuote() != null) {
+                throw new CsvRejectedException(List.of(records.brokenQuote()));
             }
-            int line = i + 1;
-            List<String> fields;
-            try {
-                fields = fields(lines[i]);
-            } catch (IllegalArgumentException e) {
-                errors.add(new LineError(line, e.getMessage()));
-                continue;
+            if (header == null) {
+                throw new CsvRejectedException(List.of(new LineError(1, "the file is empty; expected the header "
+                        + "login,name,role[,password]")));
             }
-            if (fields.size() != header.size()) {
-                errors.add(new LineError(line, "expected " + header.size() + " fields, found " + fields.size()));
-                continue;
+            List<String> columns = header.toList();
+            boolean withPassword = columns.size() == 4;
+            if (columns.size() < 3 || columns.size() > 4 || !columns.get(0).equalsIgnoreCase("login")
+                    || !columns.get(1).equalsIgnoreCase("name") || !columns.get(2).equalsIgnoreCase("role")
+                    || withPassword && !columns.get(3).equalsIgnoreCase("password")) {
+                throw new CsvRejectedException(List.of(new LineError(records.startLine(),
+                        "the header must be login,name,role or login,name,role,password")));
             }
-            String problem = check(fields, withPassword);
-            if (problem != null) {
-                errors.add(new LineError(line, problem));
-                continue;
+            Map<String, Integer> firstLineOfLogin = new HashMap<>();
+            for (CSVRecord record = records.nextNonBlank(); record != null; record = records.nextNonBlank()) {
+                int line = records.startLine();
+                List<String> fields = record.toList();
+                if (fields.size() != columns.size()) {
+                    errors.add(new LineError(line, "expected " + columns.size() + " fields, found " + fields.size()));
+                    continue;
+                }
+                LineError problem = check(line, fields, withPassword);
+                if (problem != null) {
+                    errors.add(problem);
+                    continue;
+                }
+                String login = fields.get(0);
+                Integer earlier = firstLineOfLogin.putIfAbsent(login.toLowerCase(Locale.ROOT), line);
+                if (earlier != null) {
+                    errors.add(new LineError(line, 1, "login " + login + " appears already on line " + earlier));
+                    continue;
+                }
+                String password = withPassword && !fields.get(3).isEmpty() ? fields.get(3) : null;
+                rows.add(new Row(line, login, fields.get(1),
+                        CourseRole.valueOf(fields.get(2).toUpperCase(Locale.ROOT)), password));
             }
-            String login = fields.get(0);
-            Integer earlier = firstLineOfLogin.putIfAbsent(login.toLowerCase(Locale.ROOT), line);
-            if (earlier != null) {
-                errors.add(new LineError(line, "login " + login + " appears already on line " + earlier));
-                continue;
+            if (records.brokenQuote() != null) {
+                errors.add(records.brokenQuote());
             }
-            String password = withPassword && !fields.get(3).isEmpty() ? fields.get(3) : null;
-            rows.add(new Row(line, login, fields.get(1), CourseRole.valueOf(fields.get(2).toUpperCase(Locale.ROOT)),
-                    password));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String: cannot happen
         }
         if (!errors.isEmpty()) {
             throw new CsvRejectedException(errors);
@@ -85,81 +116,74 @@ final class MemberCsv {
         return rows;
     }
 
-    private static String check(List<String> fields, boolean withPassword) {
+    private static LineError check(int line, List<String> fields, boolean withPassword) {
         String login = fields.get(0);
         if (login.isEmpty()) {
-            return "the login is empty";
+            return new LineError(line, 1, "the login is empty");
         }
         if (login.length() > 50) {
-            return "the login is longer than 50 characters";
+            return new LineError(line, 1, "the login is longer than 50 characters");
         }
         if (!LOGIN.matcher(login).matches()) {
-            return "the login may only contain letters, digits and . _ @ + -";
+            return new LineError(line, 1, "the login may only contain letters, digits and . _ @ + -");
         }
         String name = fields.get(1);
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            return "the name must have 1 to " + MAX_NAME + " characters";
+            return new LineError(line, 2, "the name must have 1 to " + MAX_NAME + " characters");
         }
         String role = fields.get(2).toUpperCase(Locale.ROOT);
         if (!role.equals("STUDENT") && !role.equals("TUTOR") && !role.equals("INSTRUCTOR")) {
-            return "unknown role '" + fields.get(2) + "' (STUDENT, TUTOR or INSTRUCTOR)";
+            return new LineError(line, 3, "unknown role '" + fields.get(2) + "' (STUDENT, TUTOR or INSTRUCTOR)");
         }
         if (withPassword && fields.get(3).length() > MAX_PASSWORD) {
-            return "the password is longer than " + MAX_PASSWORD + " characters";
+            return new LineError(line, 4, "the password is longer than " + MAX_PASSWORD + " characters");
         }
         return null;
     }
 
-    /** The fields of one line, trimmed; quoted fields keep their inner spaces and commas. */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean closed = false; // a quoted field ended: only spaces may come before the next comma
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                    closed = true;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == ',') {
-                fields.add(closed ? field.toString() : field.toString().strip());
-                field.setLength(0);
-                closed = false;
-            } else if (closed) {
-                if (!Character.isWhitespace(c)) {
-                    throw new IllegalArgumentException("text after a closing quote");
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                quoted = true;
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("a quoted field is not closed");
-        }
-        fields.add(closed ? field.toString() : field.toString().strip());
-        return fields;
-    }
+    /**
+     * The parser's records with the line each starts on (a record may span lines), skipping blank ones, and
+     * ending at a broken quote, which is remembered as an error of the record it is in.
+     */
+    private static final class Records {
 
-    private static int firstNonBlank(String[] lines) {
-        for (int i = 0; i < lines.length; i++) {
-            if (!stripBom(lines[i]).isBlank()) {
-                return i;
-            }
-        }
-        return -1;
-    }
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> iterator;
+        private int startLine;
+        private LineError brokenQuote;
 
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+        Records(CSVParser parser) {
+            this.parser = parser;
+            this.iterator = parser.iterator();
+        }
+
+        CSVRecord nextNonBlank() {
+            while (brokenQuote == null) {
+                startLine = (int) parser.getCurrentLineNumber() + 1;
+                try {
+                    if (!iterator.hasNext()) {
+                        return null;
+                    }
+                    CSVRecord record = iterator.next();
+                    if (record.size() > 1 || !record.get(0).isBlank()) {
+                        return record;
+                    }
+                } catch (UncheckedIOException e) {
+                    // Commons CSV names the position in the whole file; the start line of the record is what
+                    // an instructor looks for, and the parser tells no field.
+                    brokenQuote = new LineError(startLine, "a quoted field is not closed, or text follows its "
+                            + "closing quote before the next comma");
+                }
+            }
+            return null;
+        }
+
+        int startLine() {
+            return startLine;
+        }
+
+        LineError brokenQuote() {
+            return brokenQuote;
+        }
     }
 }

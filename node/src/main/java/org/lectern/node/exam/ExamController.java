@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Exams as staff manage and watch them (docs/api-exam.md). Every check of role and state is in the services. */
+/** Exams as staff manage and watch them (docs/api.md, "Exams"). Every check of role and state is in the services. */
 @RestController
 @RequestMapping("/api")
 class ExamController {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.exercise.IdempotencyKey;
 import org.lectern.node.exercise.Participation;
 import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.SubmissionContent;
@@ -18,7 +19,6 @@ import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
-import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
 import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.data.domain.Page;
@@ -168,10 +168,7 @@ public class StudentExamService {
             throw new AccessDeniedException("Exercise " + exerciseId + " is not part of your exam.");
         }
         SubmissionContent content = answer.contentFor(exercise.getType());
-        if (idempotencyKey == null || !SubmissionService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException(
-                    "An Idempotency-Key header of 1 to 64 letters, digits, '-' or '_' is required.");
-        }
+        IdempotencyKey.require(idempotencyKey);
         requireWorkAccepted(exam, studentExam, clock.instant());
         // Started with the exam; participationFor (a second connection) only for exams started before that was so.
         Participation participation = participations.existingParticipation(exercise, user.id(), testRun)

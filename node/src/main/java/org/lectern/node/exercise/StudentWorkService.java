@@ -94,7 +94,7 @@ class StudentWorkService {
             default -> throw new InvalidRequestException("Exercise " + exerciseId + " takes a file: upload it to "
                     + "/api/exercises/" + exerciseId + "/submission/file.");
         };
-        checkKey(idempotencyKey);
+        IdempotencyKey.require(idempotencyKey);
         Optional<SaveResult> replay = replayOf(exercise, user, idempotencyKey);
         if (replay.isPresent()) {
             return replay.get();
@@ -116,7 +116,7 @@ class StudentWorkService {
         if (exercise.getType() != ExerciseType.FILE_UPLOAD) {
             throw new InvalidRequestException("Exercise " + exerciseId + " takes no file upload.");
         }
-        checkKey(idempotencyKey);
+        IdempotencyKey.require(idempotencyKey);
         String extension = FileStorage.extensionOf(originalName);
         String allowed = exercise.getFileExtensions() == null ? "" : exercise.getFileExtensions();
         if (extension.isEmpty() || Arrays.stream(allowed.split(",")).noneMatch(extension::equals)) {
@@ -220,13 +220,6 @@ class StudentWorkService {
         if (exercise.getDueDate() != null && !clock.instant().isBefore(exercise.getDueDate())) {
             throw new ConflictException("Exercise " + exercise.getId() + " was due at " + exercise.getDueDate()
                     + "; nothing was saved.");
-        }
-    }
-
-    private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey == null || !SubmissionService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("The header Idempotency-Key must hold 1 to 64 letters, digits, '-' or "
-                    + "'_' (a UUID fits).");
         }
     }
 

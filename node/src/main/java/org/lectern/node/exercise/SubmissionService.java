@@ -6,14 +6,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 import org.lectern.node.cluster.LiveSave;
 import org.lectern.node.cluster.LiveSaveOutcome;
 import org.lectern.node.cluster.LiveSubmissions;
 import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
-import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
 import org.lectern.shared.exercise.SubmissionAck;
 import org.lectern.shared.topics.TopicRegistry;
@@ -27,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SubmissionService {
-
-    /** What a client may use as an idempotency key: a UUID fits, and so does any short token. */
-    public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /**
      * Live saves get their ids from the cluster, from 2^52 up: far above what the database's identity column hands
@@ -72,7 +67,7 @@ public class SubmissionService {
     @Transactional
     public SavedSubmission save(long participationId, SubmissionContent content, String idempotencyKey,
             boolean submitted, Long authorId) {
-        requireKey(idempotencyKey);
+        IdempotencyKey.require(idempotencyKey);
         return saveTimer.record(() -> saveToDatabase(participationId, content, idempotencyKey, submitted, authorId));
     }
 
@@ -84,7 +79,7 @@ public class SubmissionService {
      */
     public SavedSubmission saveLive(Participation participation, SubmissionContent content, String idempotencyKey,
             boolean submitted, CurrentUser author) {
-        requireKey(idempotencyKey);
+        IdempotencyKey.require(idempotencyKey);
         return saveTimer.record(() -> {
             long participationId = participation.getId();
             // The database keeps microseconds: the answer shows the time as every later read will.
@@ -116,12 +111,6 @@ public class SubmissionService {
             liveIdFloor = floor;
         }
         return floor;
-    }
-
-    private static void requireKey(String idempotencyKey) {
-        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("An idempotency key of 1 to 64 letters, digits, '-' or '_' is required.");
-        }
     }
 
     private SavedSubmission saveToDatabase(long participationId, SubmissionContent content, String idempotencyKey,

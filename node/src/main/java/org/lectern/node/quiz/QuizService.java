@@ -20,6 +20,7 @@ import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
 import org.lectern.node.exercise.ExerciseType;
+import org.lectern.node.exercise.IdempotencyKey;
 import org.lectern.node.exercise.Participation;
 import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.SavedSubmission;
@@ -182,10 +183,7 @@ public class QuizService {
      * check that can refuse the request runs before either, so a refused request changes nothing.
      */
     public SavedAnswers save(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
-        if (idempotencyKey == null || !SubmissionService.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException(
-                    "The header Idempotency-Key with 1 to 64 letters, digits, '-' or '_' is required.");
-        }
+        IdempotencyKey.require(idempotencyKey);
         Exercise quiz = quiz(quizId);
         QuizState state = QuizState.of(quiz, clock.instant());
         if (!state.acceptsAnswers()) {

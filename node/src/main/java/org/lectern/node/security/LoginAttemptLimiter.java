@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every attempt takes a token from both buckets before the password is checked (so concurrent guesses cannot
  * overdraw them); a successful login gives both back. Buckets live in this node's memory only: see
- * docs/api-platform.md for why that suffices.
+ * docs/api.md ("Login attempt limits" and the decisions after its access matrix) for why that suffices.
  */
 @Component
 class LoginAttemptLimiter {

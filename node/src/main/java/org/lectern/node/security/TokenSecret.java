@@ -2,15 +2,11 @@ package org.lectern.node.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.lectern.shared.security.SecretFile;
 
 /** The HMAC key that signs login tokens: configured, or generated once and kept in a file only its owner reads. */
 final class TokenSecret {
@@ -39,20 +35,7 @@ final class TokenSecret {
 
     private static String readOrCreate(Path file) {
         try {
-            if (Files.notExists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] random = new byte[MIN_BYTES];
-                new SecureRandom().nextBytes(random);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
-                } catch (FileAlreadyExistsException raced) {
-                    // another node sharing the directory created it first: use theirs
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
-                }
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            return SecretFile.readOrCreate(file, () -> SecretFile.randomBase64(MIN_BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the token secret " + file, e);
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.cluster.NodeLifecycle;
 import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.HaproxyProcess;
-import org.lectern.node.support.SystemPackages;
+import org.lectern.shared.testing.RequiredPrograms;
 import org.lectern.node.support.TestNodes;
 import org.lectern.shared.cluster.NodeState;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +37,7 @@ class HaproxyAgentIT {
 
     @BeforeAll
     static void start() {
-        SystemPackages.require("haproxy", "haproxy", Path.of("/usr/sbin"));
+        RequiredPrograms.require("haproxy", "haproxy", Path.of("/usr/sbin"));
         int agentA = FreePorts.next();
         int agentB = FreePorts.next();
         nodeA = TestNodes.startAlone("lb-a", dataDir, Map.of("lectern.balancer.agent-port", agentA,

@@ -76,7 +76,9 @@ class CsvEnrolmentIT extends NodeIntegrationTest {
         JsonNode problem = LecternClient.json(response);
         assertThat(problem.get("errors").valueStream().map(error -> error.get("line").asInt()).toList())
                 .containsExactly(3, 4, 5, 6);
-        assertThat(problem.get("detail").asString()).contains("line 3", "PROFESSOR");
+        assertThat(problem.get("errors").valueStream().map(error -> error.get("column").asInt()).toList())
+                .containsExactly(3, 1, 1, 1);
+        assertThat(problem.get("detail").asString()).contains("line 3, column 3", "PROFESSOR");
         assertThat(users.find(prefix + "-1")).isEmpty();
         assertThat(courses.members(courseId, null, Pageable.ofSize(10)).getTotalElements()).isEqualTo(1);
     }

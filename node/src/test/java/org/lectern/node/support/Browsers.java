@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.lectern.shared.testing.RequiredPrograms;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -40,8 +41,8 @@ public final class Browsers implements AutoCloseable {
     private final List<Path> profiles = new ArrayList<>();
 
     public Browsers() {
-        Path driver = SystemPackages.require("chromedriver", "chromium-driver");
-        this.chromium = SystemPackages.require("chromium", "chromium");
+        Path driver = RequiredPrograms.require("chromedriver", "chromium-driver");
+        this.chromium = RequiredPrograms.require("chromium", "chromium");
         // Our own chromedriver process rather than Selenium's DriverService, whose stop() timed out here after
         // minutes and which every quit() stops. This one process serves the class's browsers and ends in close().
         int port = FreePorts.next();

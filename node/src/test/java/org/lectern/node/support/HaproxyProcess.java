@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.lectern.shared.testing.RequiredPrograms;
 
 /**
  * A real HAProxy started for a test from the configuration it is given, with its runtime API on a loopback TCP
@@ -30,12 +31,12 @@ public final class HaproxyProcess implements AutoCloseable {
     }
 
     /**
-     * Starts HAProxy (skipping the test where it is not installed, as {@link SystemPackages} says).
+     * Starts HAProxy (skipping the test where it is not installed, as {@link RequiredPrograms} says).
      *
      * @param configuration the configuration, without the {@code global} section, which this adds
      */
     public static HaproxyProcess start(Path directory, String configuration) {
-        Path haproxy = SystemPackages.require("haproxy", "haproxy", Path.of("/usr/sbin"));
+        Path haproxy = RequiredPrograms.require("haproxy", "haproxy", Path.of("/usr/sbin"));
         int statsPort = FreePorts.next();
         String global = "global\n  stats socket ipv4@127.0.0.1:" + statsPort + " level admin\n\n";
         try {

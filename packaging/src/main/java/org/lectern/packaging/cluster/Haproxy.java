@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * HAProxy in front of the nodes: its configuration (rendered from {@code haproxy.cfg} next to this class), its
@@ -104,25 +107,35 @@ final class Haproxy {
 
     /** {@code show stat} of the nodes' backend: one row per server, by server name (node-1 …). */
     Map<String, ServerState> servers() throws IOException {
-        String csv = command("show stat");
-        List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
-        if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
+        return servers(command("show stat"));
+    }
+
+    /**
+     * The rows of {@code show stat}'s CSV. It starts with {@code # } before the column names and ends every line
+     * with a comma, which gives a last column without a name.
+     */
+    static Map<String, ServerState> servers(String csv) throws IOException {
+        if (!csv.startsWith("# ")) {
             throw new IOException("unexpected answer to show stat: " + csv);
         }
-        List<String> header = List.of(lines.get(0).substring(2).split(",", -1));
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true)
+                .get();
         Map<String, ServerState> servers = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(",", -1);
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < Math.min(header.size(), fields.length); i++) {
-                row.put(header.get(i), fields[i]);
+        try (CSVParser parser = CSVParser.parse(csv.substring(2), format)) {
+            for (CSVRecord record : parser) {
+                Map<String, String> row = record.toMap();
+                String server = row.get("svname");
+                if (BACKEND.equals(row.get("pxname")) && !"BACKEND".equals(server) && !"FRONTEND".equals(server)) {
+                    servers.put(server, new ServerState(server, row.get("status"), parse(row.get("weight")),
+                            parse(row.get("scur")), row.getOrDefault("check_status", ""),
+                            row.getOrDefault("agent_status", "")));
+                }
             }
-            String server = row.get("svname");
-            if (BACKEND.equals(row.get("pxname")) && !"BACKEND".equals(server) && !"FRONTEND".equals(server)) {
-                servers.put(server, new ServerState(server, row.get("status"), parse(row.get("weight")),
-                        parse(row.get("scur")), row.getOrDefault("check_status", ""),
-                        row.getOrDefault("agent_status", "")));
-            }
+        } catch (UncheckedIOException e) {
+            throw new IOException("unreadable answer to show stat: " + e.getMessage(), e);
         }
         return servers;
     }

@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lectern.shared.testing.RequiredPrograms;
 
 /** The configuration files operators copy are read by the programs that will read them in production. */
 class DeploymentTemplatesTest {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.lectern.shared.testing.RequiredPrograms;
 
 /**
  * A three-node cluster brought up by the code {@code ./lectern cluster up} runs (real PostgreSQL, a standalone
