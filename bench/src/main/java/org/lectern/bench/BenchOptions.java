@@ -30,6 +30,7 @@ import java.util.Locale;
  * @param jdbcPassword     database password
  * @param output           where the report, summary and plot go
  * @param threads          platform threads for HTTP and WebSocket callbacks
+ * @param brokerJmx        the message broker's JMX ({@code host:port}; the local cluster's by default), or null
  */
 public record BenchOptions(
         int students,
@@ -50,7 +51,8 @@ public record BenchOptions(
         String jdbcUser,
         String jdbcPassword,
         Path output,
-        int threads) {
+        int threads,
+        String brokerJmx) {
 
     /** The largest run this generator is meant for; a bigger one would also exhaust loopback's ephemeral ports. */
     public static final int MAX_STUDENTS = 20_000;
@@ -66,7 +68,7 @@ public record BenchOptions(
         return new BenchOptions(100, Duration.ofMinutes(2), Duration.ofSeconds(60), URI.create("http://127.0.0.1:8080"),
                 "admin", "demo", Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), null, "127.0.0.1:5701", "lectern", null, "lectern",
-                "lectern", Path.of("target/bench"), 4);
+                "lectern", Path.of("target/bench"), 4, "127.0.0.1:1099");
     }
 
     /** The time from the first login until the last student handed in, roughly. */
@@ -117,6 +119,7 @@ public record BenchOptions(
                 case "--jdbc-password" -> o.with(b -> b.jdbcPassword = value);
                 case "--output" -> o.with(b -> b.output = Path.of(value));
                 case "--threads" -> o.with(b -> b.threads = count(name, value, 1, 64));
+                case "--broker-jmx" -> o.with(b -> b.brokerJmx = "none".equals(value) ? null : value);
                 default -> throw new BadOption("unknown option '" + name + "' (see ./lectern help)");
             };
         }
@@ -187,6 +190,7 @@ public record BenchOptions(
         String jdbcPassword;
         Path output;
         int threads;
+        String brokerJmx;
 
         Builder(BenchOptions o) {
             students = o.students;
@@ -208,12 +212,13 @@ public record BenchOptions(
             jdbcPassword = o.jdbcPassword;
             output = o.output;
             threads = o.threads;
+            brokerJmx = o.brokerJmx;
         }
 
         BenchOptions build() {
             return new BenchOptions(students, hold, ramp, url, adminUser, password, autosave, autosaveJitter,
                     floor, heartBeat, quizDuration, quizAt, hazelcast, clusterName, jdbcUrl, jdbcUser, jdbcPassword,
-                    output, threads);
+                    output, threads, brokerJmx);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ public final class LoadRun implements AutoCloseable {
     private final Metrics metrics;
     private final SaveLedger ledger;
     private final NodeSampler nodes;
+    private final BrokerSampler broker;
     private final URI webSocket;
     private final List<Student> students = new ArrayList<>();
     private final CountDownLatch allFinished;
@@ -67,6 +69,7 @@ public final class LoadRun implements AutoCloseable {
         this.api = api;
         this.callbacks = callbacks;
         this.nodes = nodes;
+        this.broker = new BrokerSampler(options.brokerJmx());
         this.timers = Executors.newScheduledThreadPool(2, daemon("bench-timer"));
         // Sampling reads the cluster and may wait on it: never on the timers that keep the students' schedule.
         this.sampler = Executors.newSingleThreadScheduledExecutor(daemon("bench-sampler"));
@@ -161,6 +164,7 @@ public final class LoadRun implements AutoCloseable {
             lastSample = sample;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
+        broker.sample(seconds);
         Map<String, Integer> sessions = new LinkedHashMap<>();
         sample.forEach((node, s) -> {
             if (s.sessions() >= 0) {
@@ -297,6 +301,10 @@ public final class LoadRun implements AutoCloseable {
         return generator;
     }
 
+    public Optional<Report.Broker> brokerSummary() {
+        return broker.summary();
+    }
+
     public String nodeSource() {
         return nodes.source();
     }
@@ -327,6 +335,7 @@ public final class LoadRun implements AutoCloseable {
         running = false;
         timers.shutdownNow();
         sampler.shutdownNow();
+        broker.close();
     }
 
     private static ThreadFactory daemon(String prefix) {

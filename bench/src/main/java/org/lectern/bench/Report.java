@@ -37,6 +37,7 @@ public record Report(
         Saves saves,
         String nodeSource,
         List<NodeSummary> nodes,
+        Broker broker,
         Generator generator,
         SetCheck.Result setCheck,
         Drill.Outcome drill,
@@ -93,6 +94,15 @@ public record Report(
 
     public record NodeSummary(String nodeId, int maxSessions, double cpuMean, double cpuMax, double heapMaxUsedMb,
             double heapLimitMb) {
+    }
+
+    /**
+     * The message broker's own figures, read over its JMX; null when it was not reachable (a node's embedded broker).
+     *
+     * @param connectionsPeak most connections at once: with the node-level relay, one per node whatever the load
+     */
+    public record Broker(String source, int connectionsPeak, int connectionsAtEnd, double cpuMean, double cpuMax,
+            double heapMaxUsedMb, double heapLimitMb) {
     }
 
     public record Generator(double cpuMean, double cpuMax, double heapMaxUsedMb, int threadsMax) {
@@ -183,7 +193,7 @@ public record Report(
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
                 latency, ratio, quiz, failed, m.failuresTotal(),
                 new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()), run.nodeSource(),
-                nodeSummaries(run.nodePoints()), run.generator().summary(), check, drill, run.marks(), timeline,
+                nodeSummaries(run.nodePoints()), run.brokerSummary().orElse(null), run.generator().summary(), check, drill, run.marks(), timeline,
                 run.nodePoints());
     }
 
@@ -236,9 +246,11 @@ public record Report(
         s.append(String.format(Locale.ROOT, "Save / floor: p50 ×%.2f, p99 ×%.2f%n", saveToFloor.p50(),
                 saveToFloor.p99()));
         s.append(String.format(Locale.ROOT, "Quiz: start reached %d of %d (fan-out p50 %.1f ms, p99 %.1f ms, last "
-                        + "%.1f ms); results %d (duplicates %d), evaluation %s s after the grace period%n",
+                        + "%.1f ms); results reached %d of %d (p50 %.1f ms, p99 %.1f ms after the grace period; "
+                        + "duplicates %d), evaluation %s s after the grace period%n",
                 quiz.startsReceived(), quiz.expected(), quiz.fanout().p50(), quiz.fanout().p99(), quiz.fanout().max(),
-                quiz.resultsReceived(), quiz.duplicateResults(),
+                quiz.resultsReceived(), quiz.expected(), quiz.resultDelay().p50(), quiz.resultDelay().p99(),
+                quiz.duplicateResults(),
                 quiz.evaluationDelaySeconds() == null ? "?" : String.valueOf(quiz.evaluationDelaySeconds())));
         s.append(String.format(Locale.ROOT, "Saves: %d sent, %d acknowledged, %d acknowledgements by STOMP; "
                 + "failed requests %d %s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
@@ -249,6 +261,14 @@ public record Report(
                             + " heap max %6.0f of %6.0f MB%n", n.nodeId(),
                     n.maxSessions() < 0 ? "?" : String.valueOf(n.maxSessions()), n.cpuMean() * 100, n.cpuMax() * 100,
                     n.heapMaxUsedMb(), n.heapLimitMb()));
+        }
+        if (broker == null) {
+            s.append("Broker: not sampled (no JMX reachable; give --broker-jmx HOST:PORT)").append(System.lineSeparator());
+        } else {
+            s.append(String.format(Locale.ROOT, "Broker (JMX %s): connections peak %d, at the end %d, CPU mean %.1f %% max "
+                            + "%.1f %% (of the machine), heap max %.0f of %.0f MB%n", broker.source(),
+                    broker.connectionsPeak(), broker.connectionsAtEnd(), broker.cpuMean() * 100, broker.cpuMax() * 100,
+                    broker.heapMaxUsedMb(), broker.heapLimitMb()));
         }
         s.append(String.format(Locale.ROOT, "Generator: CPU mean %.1f %% max %.1f %% (of the machine), heap max %.0f MB,"
                         + " threads %d%n", generator.cpuMean() * 100, generator.cpuMax() * 100,
