@@ -2,7 +2,7 @@ package org.lectern.node.messaging;
 
 import java.util.UUID;
 
-/** The login the node's STOMP relay uses at the broker, and that an embedded broker accepts. */
+/** The login the node's relay uses at the broker, and that an embedded broker accepts. */
 record BrokerCredentials(String user, String password) {
 
     static BrokerCredentials from(BrokerProperties properties) {

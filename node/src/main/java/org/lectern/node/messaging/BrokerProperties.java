@@ -36,7 +36,7 @@ public record BrokerProperties(
         @NotNull Path dataDir,
         @DefaultValue({}) List<@Pattern(regexp = "[^:\\s]+:\\d{1,5}") String> addresses) {
 
-    /** Where the node's STOMP relay connects, in order of preference; resolved when it connects. */
+    /** Where the node's relay connects, in order of preference; resolved when it connects. */
     public List<InetSocketAddress> stompAddresses() {
         if (embedded || addresses.isEmpty()) {
             return List.of(InetSocketAddress.createUnresolved(host, stompPort));

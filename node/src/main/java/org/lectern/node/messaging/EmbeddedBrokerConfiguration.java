@@ -23,13 +23,13 @@ class EmbeddedBrokerConfiguration {
 
     private static final String NODE_ROLE = "lectern-node";
 
-    /** Started when created, so it listens before the STOMP relay's first connection attempt. */
+    /** Started when created, so it listens before the node's first connection attempt. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     EmbeddedActiveMQ embeddedBroker(BrokerProperties properties, BrokerCredentials credentials) throws Exception {
         Configuration config = new ConfigurationImpl();
         config.setName("lectern-embedded");
         config.setBrokerInstance(properties.dataDir().toFile());
-        config.setPersistenceEnabled(false) // STOMP relay traffic is transient; nothing on it must outlive the node
+        config.setPersistenceEnabled(false) // relay traffic is transient; nothing on it must outlive the node
                 .setSecurityEnabled(true)
                 .setJMXManagementEnabled(true)
                 .addAcceptorConfiguration("stomp", "tcp://" + properties.host() + ":" + properties.stompPort()
