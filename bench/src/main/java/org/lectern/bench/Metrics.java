@@ -37,6 +37,9 @@ public final class Metrics {
     private final LongAdder quizStartsReceived = new LongAdder();
     private final LongAdder quizResultsReceived = new LongAdder();
     private final LongAdder duplicateQuizResults = new LongAdder();
+    private final LongAdder sequencedMessages = new LongAdder();
+    private final LongAdder sequenceGaps = new LongAdder();
+    private final LongAdder sequenceDuplicates = new LongAdder();
     private final AtomicInteger sessionsHeld = new AtomicInteger();
     private final AtomicInteger sessionsPeak = new AtomicInteger();
     private final List<TimePoint> timeline = Collections.synchronizedList(new ArrayList<>());
@@ -78,6 +81,32 @@ public final class Metrics {
 
     public void reconnected() {
         reconnects.increment();
+    }
+
+    /**
+     * A sequenced message arrived live or by replay: {@code missed} numbers were skipped before it (a gap the
+     * student had to replay), {@code duplicate} when it was handled already.
+     */
+    public void sequenced(long missed, boolean duplicate) {
+        sequencedMessages.increment();
+        if (missed > 0) {
+            sequenceGaps.add(missed);
+        }
+        if (duplicate) {
+            sequenceDuplicates.increment();
+        }
+    }
+
+    public long sequencedMessages() {
+        return sequencedMessages.sum();
+    }
+
+    public long sequenceGaps() {
+        return sequenceGaps.sum();
+    }
+
+    public long sequenceDuplicates() {
+        return sequenceDuplicates.sum();
     }
 
     public void stompAck() {

@@ -35,6 +35,7 @@ public record Report(
         Map<String, Long> failedRequests,
         long failedTotal,
         Saves saves,
+        Realtime realtime,
         String nodeSource,
         List<NodeSummary> nodes,
         Broker broker,
@@ -90,6 +91,15 @@ public record Report(
     }
 
     public record Saves(int sent, int acknowledged, long stompAcks) {
+    }
+
+    /**
+     * Sequenced messages the students handled, live or replayed.
+     *
+     * @param gaps       numbers a student saw skipped (the node should have delivered them; 0 expected)
+     * @param duplicates messages a student got a second time and dropped
+     */
+    public record Realtime(long messages, long gaps, long duplicates) {
     }
 
     public record NodeSummary(String nodeId, int maxSessions, double cpuMean, double cpuMax, double heapMaxUsedMb,
@@ -192,7 +202,8 @@ public record Report(
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
                 latency, ratio, quiz, failed, m.failuresTotal(),
-                new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()), run.nodeSource(),
+                new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()),
+                new Realtime(m.sequencedMessages(), m.sequenceGaps(), m.sequenceDuplicates()), run.nodeSource(),
                 nodeSummaries(run.nodePoints()), run.brokerSummary().orElse(null), run.generator().summary(), check, drill, run.marks(), timeline,
                 run.nodePoints());
     }
@@ -255,6 +266,8 @@ public record Report(
         s.append(String.format(Locale.ROOT, "Saves: %d sent, %d acknowledged, %d acknowledgements by STOMP; "
                 + "failed requests %d %s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
                 failedRequests.isEmpty() ? "" : failedRequests.toString()));
+        s.append(String.format(Locale.ROOT, "Real time: %d sequenced messages handled, %d skipped numbers (gaps), "
+                + "%d duplicates dropped%n", realtime.messages(), realtime.gaps(), realtime.duplicates()));
         s.append("Nodes (").append(nodeSource).append("):").append(System.lineSeparator());
         for (NodeSummary n : nodes) {
             s.append(String.format(Locale.ROOT, "  %-10s sessions max %5s, CPU mean %5.1f %% max %5.1f %% (of the machine),"

@@ -196,13 +196,16 @@ final class Student {
         long seq = envelope.path("seq").asLong(0);
         if (seq > 0) {
             long[] isNew = {0};
+            long[] missed = {0};
             lastSeq.compute(destination, (d, last) -> {
                 if (last != null && seq <= last) {
                     return last;
                 }
                 isNew[0] = 1;
+                missed[0] = last == null ? 0 : seq - last - 1;
                 return seq;
             });
+            run.metrics().sequenced(missed[0], isNew[0] == 0);
             if (isNew[0] == 0) {
                 return;
             }
