@@ -9,14 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
 import org.lectern.node.messaging.ReliableMessaging.Target;
 import org.lectern.shared.realtime.Sequenced;
@@ -52,10 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  *     ({@value #USER_ADDRESS_PREFIX}{@code {login}}), which only nodes holding a session of that user follow: no
  *     node hears another's users, and the broker, not a registry that could go stale when a node dies, knows who
  *     holds whom.</li>
- * <li>Every sequenced destination is delivered to local sessions in order and once: a message this node has
- *     delivered already is dropped, and a gap (a message lost while the broker was away, or overtaken by a later
- *     one) is filled from the {@link ReplayLog} first. After a reconnection to the broker the node fills every
- *     followed destination the same way, so browsers keep their WebSockets through a broker restart.</li>
+ * <li>Every sequenced destination is delivered to local sessions in order and once ({@link SequencedDelivery}).
+ *     After a reconnection to the broker the node fills every followed destination from the {@link ReplayLog}, so
+ *     browsers keep their WebSockets through a broker restart.</li>
  * </ul>
  */
 @Component
@@ -76,7 +72,6 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
     private static final Logger LOG = LoggerFactory.getLogger(NodeRelay.class);
 
     private final BrokerLink link;
-    private final ReplayLog log;
     private final MessageChannel brokerChannel;
     private final MessageChannel toClients;
     private final ObjectProvider<SimpleBrokerMessageHandler> inNodeBroker;
@@ -95,21 +90,17 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
     private final Map<String, Integer> subscribersByKey = new HashMap<>();
     /** Local subscriptions per broker address. Guarded by this. */
     private final Map<String, Integer> subscribersByAddress = new HashMap<>();
-    /** The last sequence number delivered here, per followed destination. */
-    private final Map<String, Long> lastDelivered = new ConcurrentHashMap<>();
 
     private final Counter published;
     private final Counter received;
-    private final Counter duplicates;
-    private final Counter gapFilled;
     private final Timer lag;
+    private final SequencedDelivery delivery;
 
     NodeRelay(BrokerLink link, ReplayLog log, @Qualifier("brokerChannel") MessageChannel brokerChannel,
             @Qualifier("clientOutboundChannel") MessageChannel toClients,
             ObjectProvider<SimpleBrokerMessageHandler> inNodeBroker, JsonMapper json, Clock clock,
             MeterRegistry meters) {
         this.link = link;
-        this.log = log;
         this.brokerChannel = brokerChannel;
         this.toClients = toClients;
         this.inNodeBroker = inNodeBroker;
@@ -120,12 +111,13 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
                 .register(meters);
         this.received = Counter.builder(RECEIVED_METER)
                 .description("Messages this node received from the broker for its sessions").register(meters);
-        this.duplicates = Counter.builder(DUPLICATES_METER)
-                .description("Messages from the broker dropped because this node had delivered them already")
-                .register(meters);
-        this.gapFilled = Counter.builder(GAP_FILLED_METER)
-                .description("Messages delivered from the replay log because the broker did not bring them")
-                .register(meters);
+        this.delivery = new SequencedDelivery(log, json, this::deliverLocally,
+                Counter.builder(DUPLICATES_METER)
+                        .description("Messages from the broker dropped because this node had delivered them already")
+                        .register(meters),
+                Counter.builder(GAP_FILLED_METER)
+                        .description("Messages delivered from the replay log because the broker did not bring them")
+                        .register(meters));
         this.lag = Timer.builder(LAG_METER)
                 .description("From a message's publication on any node to its hand-over to this node's sessions")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -197,63 +189,18 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
             if (sentAt != null) {
                 lag.record(Math.max(0, clock.millis() - sentAt), TimeUnit.MILLISECONDS);
             }
-            deliverInOrder(key, seq, payload);
+            delivery.deliver(key, seq, payload);
         });
     }
 
     @Override
     public void resubscribed() {
-        List<String> keys = List.copyOf(lastDelivered.keySet());
-        inbound.execute(() -> {
-            for (String key : keys) {
-                Long last = lastDelivered.get(key);
-                if (last != null) {
-                    fillFromLog(key, last, Long.MAX_VALUE);
-                }
-            }
-        });
+        inbound.execute(delivery::fillAll);
     }
 
     @PreDestroy
     void stop() {
         inbound.shutdownNow();
-    }
-
-    /** On the inbound thread only. */
-    private void deliverInOrder(String key, Long seq, byte[] payload) {
-        Long last = lastDelivered.get(key);
-        if (seq != null && last != null) {
-            if (seq <= last) {
-                duplicates.increment();
-                return;
-            }
-            if (seq > last + 1) {
-                fillFromLog(key, last, seq);
-            }
-            lastDelivered.computeIfPresent(key, (k, previous) -> Math.max(previous, seq));
-        }
-        deliverLocally(key, seq, payload);
-    }
-
-    /** Delivers what the log holds for {@code key} after {@code after} and before {@code before}, in order. */
-    private void fillFromLog(String key, long after, long before) {
-        List<LoggedMessage> missed;
-        try {
-            missed = log.read(key).messages().stream()
-                    .filter(message -> message.seq() > after && message.seq() < before)
-                    .toList();
-        } catch (RuntimeException e) { // the browsers' own replay still covers the gap
-            LOG.warn("Could not read the replay log of {} to fill a gap: {}", key, e.toString());
-            return;
-        }
-        String subscribed = Target.published(key).subscribed();
-        for (LoggedMessage message : missed) {
-            Sequenced<?> envelope = new Sequenced<>(subscribed, message.seq(), message.sentAtMillis(),
-                    json.readTree(message.payloadJson()));
-            lastDelivered.computeIfPresent(key, (k, previous) -> Math.max(previous, message.seq()));
-            deliverLocally(key, message.seq(), json.writeValueAsBytes(envelope));
-            gapFilled.increment();
-        }
     }
 
     /** Hands a message to the in-node broker, which fans it out to this node's subscribed sessions. */
@@ -282,7 +229,7 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
                 release(previous);
             }
             subscribersByKey.merge(key, 1, Integer::sum);
-            lastDelivered.putIfAbsent(key, baseline);
+            delivery.follow(key, baseline);
             if (subscribersByAddress.merge(address, 1, Integer::sum) > 1) {
                 return link.confirmation(address);
             }
@@ -312,7 +259,7 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
     private void release(String key) {
         if (subscribersByKey.merge(key, -1, Integer::sum) <= 0) {
             subscribersByKey.remove(key);
-            lastDelivered.remove(key);
+            delivery.unfollow(key);
         }
         String address = brokerAddress(key);
         if (subscribersByAddress.merge(address, -1, Integer::sum) <= 0) {
@@ -333,19 +280,6 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
         String destination = subscription.getDestination();
         return destination != null && destination.startsWith(ReliableMessaging.TOPIC_PREFIX)
                 && destination.length() > ReliableMessaging.TOPIC_PREFIX.length() ? destination : null;
-    }
-
-    private long baselineOf(String key) {
-        Long known = lastDelivered.get(key);
-        if (known != null) {
-            return known;
-        }
-        try {
-            return log.latestSeq(key);
-        } catch (RuntimeException e) { // 0: the first messages may then be filled twice, which clients drop
-            LOG.warn("Could not read where the replay log of {} stands: {}", key, e.toString());
-            return 0;
-        }
     }
 
     private void confirmTo(String sessionId, String receipt) {
@@ -382,7 +316,7 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
             String sessionId = subscription.getSessionId();
             String subscriptionId = subscription.getSubscriptionId();
             String key = keyOf(subscription);
-            long baseline = key == null ? 0 : baselineOf(key);
+            long baseline = key == null ? 0 : delivery.baselineOf(key);
             local.registerSubscription(message);
             CompletableFuture<Void> ready = key == null || sessionId == null || subscriptionId == null
                     ? CompletableFuture.completedFuture(null)

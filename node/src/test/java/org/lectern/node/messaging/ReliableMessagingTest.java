@@ -9,14 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
-import org.lectern.node.cluster.ReplayLogSnapshot;
 import org.lectern.shared.realtime.ReplayOutcome;
 import org.lectern.shared.realtime.ReplayRequest;
 import org.lectern.shared.realtime.ReplayResponse;
@@ -30,7 +27,7 @@ class ReliableMessagingTest {
 
     /** What went to the broker: the destination as published, and the envelope. */
     private final List<Sent> sent = new ArrayList<>();
-    private final MemoryLog log = new MemoryLog();
+    private final MemoryReplayLog log = new MemoryReplayLog();
     /** Stands in for {@link DestinationRules}: the caller's own personal destinations and the system topic. */
     private ReplayAccess access = (caller, destination) ->
             destination.startsWith("/user/queue/") || destination.equals("/topic/system");
@@ -173,33 +170,6 @@ class ReliableMessagingTest {
             assertThat(course.outcome()).isEqualTo(ReplayOutcome.REPLAYED);
             assertThat(course.messages()).hasSize(1);
             assertThat(system.outcome()).isEqualTo(ReplayOutcome.REJECTED);
-        }
-    }
-
-    /** The log's contract without Hazelcast: count-bounded, numbered per key. */
-    private static final class MemoryLog implements ReplayLog {
-
-        private final Map<String, ReplayLogSnapshot> logs = new HashMap<>();
-
-        @Override
-        public long append(String key, String payloadJson, long sentAtMillis, int maxMessages, Duration maxAge) {
-            ReplayLogSnapshot log = read(key);
-            long seq = log.latestSeq() + 1;
-            List<LoggedMessage> messages = new ArrayList<>(log.messages());
-            messages.add(new LoggedMessage(seq, payloadJson, sentAtMillis));
-            logs.put(key, new ReplayLogSnapshot(seq,
-                    messages.subList(Math.max(0, messages.size() - maxMessages), messages.size())));
-            return seq;
-        }
-
-        @Override
-        public ReplayLogSnapshot read(String key) {
-            return logs.getOrDefault(key, new ReplayLogSnapshot(0, List.of()));
-        }
-
-        @Override
-        public long latestSeq(String key) {
-            return read(key).latestSeq();
         }
     }
 }
