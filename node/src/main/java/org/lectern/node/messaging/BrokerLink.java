@@ -2,6 +2,7 @@ package org.lectern.node.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ class BrokerLink implements SmartLifecycle {
     private volatile StompSession session;
     private volatile boolean running;
     private int failedAttempts;
+    private boolean connecting;
 
     BrokerLink(BrokerProperties broker, BrokerCredentials credentials, WebSocketProperties webSocket,
             @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, ApplicationEventPublisher events,
@@ -189,14 +191,23 @@ class BrokerLink implements SmartLifecycle {
         connect();
     }
 
+    /** Disconnects, keeping the addresses held: a start (a paused context resumed) subscribes them again. */
     @Override
     public void stop() {
         running = false;
-        StompSession current = session;
-        session = null;
+        StompSession current;
+        synchronized (this) {
+            current = session;
+            session = null; // its closing is then no loss to react to
+            held.replaceAll((address, subscription) -> Held.waiting());
+        }
         if (current != null && current.isConnected()) {
             current.disconnect();
         }
+    }
+
+    @PreDestroy
+    void shutdown() {
         client.shutdown();
     }
 
@@ -211,14 +222,21 @@ class BrokerLink implements SmartLifecycle {
         return Integer.MAX_VALUE / 2;
     }
 
+    /** One attempt at a time, and none while connected: the node holds one connection, never two. */
     private void connect() {
-        if (!running) {
-            return;
+        synchronized (this) {
+            if (!running || connecting || connectedSession() != null) {
+                return;
+            }
+            connecting = true;
         }
         StompHeaders connect = new StompHeaders();
         connect.setLogin(credentials.user());
         connect.setPasscode(credentials.password());
         client.connectAsync(connect, new SessionHandler()).whenComplete((connected, failure) -> {
+            synchronized (this) {
+                connecting = false;
+            }
             if (failure != null) {
                 retryLater(failure);
             }
@@ -260,6 +278,10 @@ class BrokerLink implements SmartLifecycle {
         public void afterConnected(StompSession connected, StompHeaders headers) {
             Map<String, Held> renewed = new HashMap<>();
             synchronized (BrokerLink.this) {
+                if (!running) { // stopped while connecting
+                    connected.disconnect();
+                    return;
+                }
                 session = connected;
                 failedAttempts = 0;
                 held.replaceAll((address, previous) -> Held.on(connected));
