@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 final class Haproxy {
 
     static final String PART = "haproxy";
+    /** The backend of plain HTTP requests, with a queue and a request limit per node. */
     static final String BACKEND = "nodes";
+    /** The backend of WebSocket connections: one per open browser, for the whole exam. */
+    static final String WEBSOCKETS = "websockets";
 
     private final ClusterLayout layout;
     private final Path program;
@@ -65,7 +68,8 @@ final class Haproxy {
         for (int k = 1; k <= layout.nodes().size(); k++) {
             ClusterLayout.NodePorts node = layout.node(k);
             servers.append("    server ").append(ClusterLayout.nodeName(k)).append(' ').append(ClusterLayout.HOST)
-                    .append(':').append(node.http()).append(" check agent-check agent-port ").append(node.agent())
+                    .append(':').append(node.http()).append(" check port ").append(node.health())
+                    .append(" agent-check agent-port ").append(node.agent())
                     .append('\n');
         }
         return Broker.template("haproxy.cfg")
@@ -102,8 +106,13 @@ final class Haproxy {
         }
     }
 
-    /** {@code show stat} of the nodes' backend: one row per server, by server name (node-1 …). */
+    /** {@code show stat} of the nodes' request backend: one row per server, by server name (node-1 …). */
     Map<String, ServerState> servers() throws IOException {
+        return servers(BACKEND);
+    }
+
+    /** {@code show stat} of one backend ({@link #BACKEND} or {@link #WEBSOCKETS}): one row per server. */
+    Map<String, ServerState> servers(String backend) throws IOException {
         String csv = command("show stat");
         List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
         if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
@@ -118,7 +127,7 @@ final class Haproxy {
                 row.put(header.get(i), fields[i]);
             }
             String server = row.get("svname");
-            if (BACKEND.equals(row.get("pxname")) && !"BACKEND".equals(server) && !"FRONTEND".equals(server)) {
+            if (backend.equals(row.get("pxname")) && !"BACKEND".equals(server) && !"FRONTEND".equals(server)) {
                 servers.put(server, new ServerState(server, row.get("status"), parse(row.get("weight")),
                         parse(row.get("scur")), row.getOrDefault("check_status", ""),
                         row.getOrDefault("agent_status", "")));

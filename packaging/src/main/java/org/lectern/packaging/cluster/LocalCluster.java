@@ -174,7 +174,8 @@ public final class LocalCluster {
         if (processes.find(ClusterLayout.nodeName(k)).isPresent()) {
             throw new ClusterException(ClusterLayout.nodeName(k) + " is running already");
         }
-        for (int port : List.of(layout.node(k).http(), layout.node(k).agent(), layout.node(k).member())) {
+        ClusterLayout.NodePorts ports = layout.node(k);
+        for (int port : List.of(ports.http(), ports.agent(), ports.member(), ports.health())) {
             if (!free(port)) {
                 throw new ClusterException("port " + port + " of " + ClusterLayout.nodeName(k) + " is busy");
             }
@@ -249,11 +250,16 @@ public final class LocalCluster {
 
     /** HAProxy's view of the nodes, by server name; empty while HAProxy does not answer. */
     public Optional<Map<String, Haproxy.ServerState>> haproxyServers() {
+        return haproxyServers(Haproxy.BACKEND);
+    }
+
+    /** What HAProxy thinks of each node in one backend ({@code nodes} or {@code websockets}), by node name. */
+    public Optional<Map<String, Haproxy.ServerState>> haproxyServers(String backend) {
         if (processes.find(Haproxy.PART).isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(haproxy(SystemPrograms.haproxy().orElse(Path.of("haproxy"))).servers());
+            return Optional.of(haproxy(SystemPrograms.haproxy().orElse(Path.of("haproxy"))).servers(backend));
         } catch (IOException notAnswering) {
             return Optional.empty();
         }
@@ -310,6 +316,7 @@ public final class LocalCluster {
                 "--server.address=" + ClusterLayout.HOST,
                 "--server.port=" + ports.http(),
                 "--lectern.balancer.agent-port=" + ports.agent(),
+                "--lectern.balancer.health-port=" + ports.health(),
                 "--lectern.cluster.bind-interface=" + ClusterLayout.HOST,
                 "--lectern.cluster.port=" + ports.member(),
                 "--lectern.cluster.members=" + layout.memberList(),
