@@ -34,6 +34,7 @@ public record Report(
         Quiz quiz,
         Map<String, Long> failedRequests,
         long failedTotal,
+        Queued queued,
         Saves saves,
         String nodeSource,
         List<NodeSummary> nodes,
@@ -89,6 +90,16 @@ public record Report(
     }
 
     public record Saves(int sent, int acknowledged, long stompAcks) {
+    }
+
+    /**
+     * Requests a node or HAProxy answered 503 with Retry-After and the generator sent again: queued, not failed
+     * (a request that still got 503 after every retry counts as failed as well).
+     *
+     * @param retriedAfter503 retries after a 503
+     * @param waitedSeconds   time spent waiting before them, summed over all requests
+     */
+    public record Queued(long retriedAfter503, double waitedSeconds) {
     }
 
     public record NodeSummary(String nodeId, int maxSessions, double cpuMean, double cpuMax, double heapMaxUsedMb,
@@ -182,6 +193,7 @@ public record Report(
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
                 latency, ratio, quiz, failed, m.failuresTotal(),
+                new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0)),
                 new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()), run.nodeSource(),
                 nodeSummaries(run.nodePoints()), run.generator().summary(), check, drill, run.marks(), timeline,
                 run.nodePoints());
@@ -243,6 +255,8 @@ public record Report(
         s.append(String.format(Locale.ROOT, "Saves: %d sent, %d acknowledged, %d acknowledgements by STOMP; "
                 + "failed requests %d %s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
                 failedRequests.isEmpty() ? "" : failedRequests.toString()));
+        s.append(String.format(Locale.ROOT, "Queued: %d requests sent again after a 503 with Retry-After, %.1f s "
+                + "waited in all (not failures)%n", queued.retriedAfter503(), queued.waitedSeconds()));
         s.append("Nodes (").append(nodeSource).append("):").append(System.lineSeparator());
         for (NodeSummary n : nodes) {
             s.append(String.format(Locale.ROOT, "  %-10s sessions max %5s, CPU mean %5.1f %% max %5.1f %% (of the machine),"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.lectern.node.support.MutableClock;
 import org.lectern.node.web.TooManyRequestsException;
 
 class LoginAttemptLimiterTest {
