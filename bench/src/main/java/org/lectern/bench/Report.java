@@ -56,8 +56,10 @@ public record Report(
         }
     }
 
-    public record Settings(int students, double rampSeconds, double holdSeconds, int autosaveSeconds,
-            int floorSeconds, long heartBeatMillis, long quizSeconds, long courseId, long examId, long quizId) {
+    /** What the run was told; {@code arrivals} is "even" or "surge, peak at N s". */
+    public record Settings(int students, double rampSeconds, String arrivals, double holdSeconds,
+            int autosaveSeconds, int floorSeconds, long heartBeatMillis, long quizSeconds, long courseId, long examId,
+            long quizId) {
     }
 
     /**
@@ -184,7 +186,8 @@ public record Report(
                 m.latency(Kind.QUIZ_ANSWER), evaluationDelay);
 
         return new Report(kind, run.startedAt(), currentCommit(), o.url().toString(), Machine.current(),
-                new Settings(o.students(), o.ramp().toMillis() / 1000.0, round(to - from),
+                new Settings(o.students(), o.ramp().toMillis() / 1000.0, o.arrivals() == Arrivals.EVEN ? "even"
+                        : "surge, peak at " + o.peakOrDefault().toSeconds() + " s", round(to - from),
                         (int) o.autosave().toSeconds(), (int) o.floorInterval().toSeconds(), o.heartBeat().toMillis(),
                         o.quizDuration().toSeconds(), run.course().courseId(), run.course().examId(),
                         run.course().quizId()),
@@ -228,9 +231,9 @@ public record Report(
         s.append(String.format(Locale.ROOT, "Lectern %s — %s, commit %s, %s%n", kind, startedAt, commit, url));
         s.append(String.format(Locale.ROOT, "Machine: %d cores, %s, %.1f GB, load %.2f at start%n", machine.cores(),
                 machine.os(), machine.memoryBytes() / 1e9, machine.loadAverageAtStart()));
-        s.append(String.format(Locale.ROOT, "Run: %d students, ramp %.0f s, hold %.0f s, autosave every %d s, "
+        s.append(String.format(Locale.ROOT, "Run: %d students, ramp %.0f s (%s), hold %.0f s, autosave every %d s, "
                         + "heart-beat %d ms, quiz %d s%n", settings.students(), settings.rampSeconds(),
-                settings.holdSeconds(), settings.autosaveSeconds(), settings.heartBeatMillis(),
+                settings.arrivals(), settings.holdSeconds(), settings.autosaveSeconds(), settings.heartBeatMillis(),
                 settings.quizSeconds()));
         s.append(String.format(Locale.ROOT, "Sessions: peak %d of %d, fewest during the hold %d, lost %d, "
                 + "reconnects %d%n", sessions.peak(), sessions.target(), sessions.heldMin(), sessions.lost(),
