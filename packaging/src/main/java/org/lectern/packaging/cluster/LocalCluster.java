@@ -208,8 +208,10 @@ public final class LocalCluster {
                 .anyMatch(k -> processes.find(ClusterLayout.nodeName(k)).isPresent());
         Map<String, NodeStatus> statuses = anyNode ? ClusterReader.statuses(layout) : Map.of();
         Map<String, Haproxy.ServerState> servers = haproxyServers().orElse(Map.of());
+        Map<String, Haproxy.ServerState> sockets = haproxyServers(Haproxy.WEBSOCKETS).orElse(Map.of());
         for (int k = 1; k <= layout.nodes().size(); k++) {
-            lines.add(nodeLine(k, statuses.get(ClusterLayout.nodeName(k)), servers.get(ClusterLayout.nodeName(k))));
+            String name = ClusterLayout.nodeName(k);
+            lines.add(nodeLine(k, statuses.get(name), servers.get(name), sockets.get(name)));
         }
         Optional<ProcessHandle> haproxyProcess = processes.find(Haproxy.PART);
         long up = servers.values().stream().filter(Haproxy.ServerState::up).count();
@@ -220,7 +222,8 @@ public final class LocalCluster {
         return lines;
     }
 
-    private String nodeLine(int k, NodeStatus status, Haproxy.ServerState server) {
+    /** One node: its own status record, then what HAProxy sees of it on the request and WebSocket backends. */
+    private String nodeLine(int k, NodeStatus status, Haproxy.ServerState server, Haproxy.ServerState socket) {
         String name = ClusterLayout.nodeName(k);
         Optional<ProcessHandle> process = processes.find(name);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s ", name));
@@ -241,8 +244,11 @@ public final class LocalCluster {
             }
         }
         if (server != null) {
-            line.append(String.format(Locale.ROOT, "  haproxy %s weight %d conns %d", server.status(),
+            line.append(String.format(Locale.ROOT, "  haproxy %s weight %d requests %d", server.status(),
                     server.weight(), server.sessions()));
+        }
+        if (socket != null) {
+            line.append(" websockets ").append(socket.sessions());
         }
         process.ifPresent(handle -> line.append("  pid ").append(handle.pid()));
         return line.toString();
