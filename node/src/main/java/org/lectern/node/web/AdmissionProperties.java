@@ -26,8 +26,8 @@ record AdmissionProperties(@DefaultValue("32") @Min(1) int maxConcurrentRequests
 
     AdmissionProperties {
         if (retryAfterMin.toSeconds() < 1 || retryAfterMax.compareTo(retryAfterMin) < 0) {
-            throw new IllegalArgumentException("lectern.web.admission needs 1s <= retry-after-min <= retry-after-max, got "
-                    + retryAfterMin + " and " + retryAfterMax);
+            throw new IllegalArgumentException("lectern.web.admission needs 1s <= retry-after-min <= "
+                    + "retry-after-max, got " + retryAfterMin + " and " + retryAfterMax);
         }
     }
 }

@@ -173,6 +173,15 @@ class AdmissionFilterTest {
         }
     }
 
+    @Test
+    void shouldRefuseSettingsWhenTheRetryAfterRangeIsEmptyOrBelowOneSecond() {
+        assertThatThrownBy(() -> new AdmissionProperties(2, Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("retry-after-min <= retry-after-max");
+        assertThatThrownBy(() -> new AdmissionProperties(2, Duration.ofMillis(500), Duration.ofSeconds(2),
+                Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private void takeEverySlot() {
         while (limiter.tryAdmit()) {
             // taking the next slot
