@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lectern.bench.Metrics.Kind;
 import org.lectern.bench.Metrics.Latency;
@@ -38,6 +39,7 @@ public record Report(
         Saves saves,
         String nodeSource,
         List<NodeSummary> nodes,
+        SessionSpread spread,
         Generator generator,
         SetCheck.Result setCheck,
         Drill.Outcome drill,
@@ -109,6 +111,23 @@ public record Report(
     }
 
     public record Generator(double cpuMean, double cpuMax, double heapMaxUsedMb, int threadsMax) {
+    }
+
+    /**
+     * How the sessions were spread over the nodes at the end of the hold (target: none more than 15 % above the
+     * mean).
+     *
+     * @param perNode             sessions per node, from the last node sample of the hold
+     * @param maxAboveMeanPercent how far the busiest node was above the mean, in percent (0 with fewer than one
+     *                            session per node)
+     */
+    public record SessionSpread(Map<String, Integer> perNode, double maxAboveMeanPercent) {
+
+        static SessionSpread of(Map<String, Integer> perNode) {
+            double mean = perNode.values().stream().mapToInt(Integer::intValue).average().orElse(0);
+            int max = perNode.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            return new SessionSpread(new TreeMap<>(perNode), mean < 1 ? 0 : round((max - mean) / mean * 100));
+        }
     }
 
     public record Mark(double seconds, String what) {
@@ -198,8 +217,11 @@ public record Report(
                 latency, ratio, quiz, failed, m.failuresTotal(),
                 new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0)),
                 new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()), run.nodeSource(),
-                nodeSummaries(run.nodePoints()), run.generator().summary(), check, drill, run.marks(), timeline,
-                run.nodePoints());
+                nodeSummaries(run.nodePoints()),
+                SessionSpread.of(timeline.stream().filter(p -> p.seconds() <= to + 0.001)
+                        .map(Metrics.TimePoint::sessionsPerNode).filter(perNode -> !perNode.isEmpty())
+                        .reduce((earlier, later) -> later).orElse(Map.of())),
+                run.generator().summary(), check, drill, run.marks(), timeline, run.nodePoints());
     }
 
     private static List<NodeSummary> nodeSummaries(List<NodePoint> points) {
@@ -266,6 +288,10 @@ public record Report(
                             + " heap max %6.0f of %6.0f MB%n", n.nodeId(),
                     n.maxSessions() < 0 ? "?" : String.valueOf(n.maxSessions()), n.cpuMean() * 100, n.cpuMax() * 100,
                     n.heapMaxUsedMb(), n.heapLimitMb()));
+        }
+        if (!spread.perNode().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "Session spread at the end of the hold: %s, busiest node %.1f %% above "
+                    + "the mean%n", spread.perNode(), spread.maxAboveMeanPercent()));
         }
         s.append(String.format(Locale.ROOT, "Generator: CPU mean %.1f %% max %.1f %% (of the machine), heap max %.0f MB,"
                         + " threads %d%n", generator.cpuMean() * 100, generator.cpuMax() * 100,
