@@ -38,6 +38,8 @@ Commands:
                                    http://127.0.0.1:8080): logins, STOMP sessions, autosaves, a live
                                    quiz, hand-in; report, summary and plot under target/bench/
                                    (options: docs/performance.md).
+  bench bcrypt                     Time one BCrypt password hash at costs 8 to 12 on this machine (~20 s):
+                                   what a login costs a node (docs/decisions.md).
   drill kill-node|drain-rolling|broker-restart|db-restart|owner-loss [options]
                                    The exam load on the local cluster with a fault in it, then the
                                    set check (lost / unexpected / duplicated saves) and recovery time.

@@ -15,6 +15,37 @@ export function loginPage() {
   location.assign(`/login?next=${next}`);
 }
 
+// A 503 means "busy, come back later" (a node shedding load, or HAProxy's queue full): sent again up to this many
+// times, about two minutes of waiting in all, before it is shown as an error.
+const BUSY_RETRIES = 6;
+const FIRST_BUSY_DELAY_MS = 1000;
+const MAX_BUSY_DELAY_MS = 30000;
+
+/**
+ * The wait before retry number `attempt` (0 first) after a 503: at least what Retry-After says (delta-seconds) and
+ * at least a back-off doubling from 1 s to 30 s, plus up to half again at random, so that a lecture hall of
+ * refused browsers does not come back in step. The benchmark's RetryPolicy computes the same.
+ */
+export function busyDelay(retryAfter, attempt) {
+  const seconds = Number.parseInt(retryAfter, 10);
+  const told = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 0;
+  const backoff = Math.min(MAX_BUSY_DELAY_MS, FIRST_BUSY_DELAY_MS * 2 ** attempt);
+  const wait = Math.max(told, backoff);
+  return Math.round(wait + wait * 0.5 * Math.random());
+}
+
+/** fetch, sending the request again after a 503 as busyDelay says; any other answer is returned as it is. */
+export async function fetchObeyingBusy(url, init) {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(url, init);
+    if (response.status !== 503 || attempt >= BUSY_RETRIES) {
+      return response;
+    }
+    const delay = busyDelay(response.headers.get('Retry-After'), attempt);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
 export async function api(method, url, body, headers = {}) {
   const init = { method, credentials: 'same-origin', headers: { [CLIENT_HEADER]: 'web', Accept: 'application/json', ...headers } };
   if (body instanceof FormData || body instanceof Blob) {
@@ -23,7 +54,7 @@ export async function api(method, url, body, headers = {}) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(url, init);
+  const response = await fetchObeyingBusy(url, init);
   if (response.status === 401) {
     loginPage();
     throw new ApiError(401, 'login');

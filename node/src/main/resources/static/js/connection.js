@@ -2,7 +2,7 @@
 // node cannot be reached, reliable subscriptions (sequence numbers, replay after every reconnect), the node's
 // control messages, and a local-storage outbox of saves sent with their idempotency keys until they are answered.
 import { Client } from '/webjars/stomp__stompjs/esm6/index.js';
-import { CLIENT_HEADER, loginPage, newKey, t } from './api.js';
+import { CLIENT_HEADER, fetchObeyingBusy, loginPage, newKey, t } from './api.js';
 
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
@@ -283,7 +283,7 @@ async function sendAll() {
   for (const [slot, entry] of Object.entries(loadOutbox())) {
     let response;
     try {
-      response = await fetch(entry.url, {
+      response = await fetchObeyingBusy(entry.url, {
         method: entry.method,
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.key, [CLIENT_HEADER]: 'web' },

@@ -1,4 +1,4 @@
-import { t } from './api.js';
+import { fetchObeyingBusy, t } from './api.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
@@ -9,7 +9,8 @@ form.addEventListener('submit', async (event) => {
   const body = { username: form.username.value.trim(), password: form.password.value };
   let response;
   try {
-    response = await fetch('/api/auth/login', {
+    // At the exam start the whole hall logs in at once: a busy node's 503 is waited out, not shown.
+    response = await fetchObeyingBusy('/api/auth/login', {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
     });

@@ -7,13 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The node's REST API as the benchmark calls it: asynchronous requests on one shared {@link HttpClient} (HTTP/1.1,
- * kept-alive connections, callbacks on the given executor), JSON in and out.
+ * kept-alive connections, callbacks on the given executor), JSON in and out. A 503 is sent again after the wait
+ * its {@link RetryPolicy} gives (Retry-After obeyed, jittered back-off), as the browser client does; those retries
+ * and the time spent waiting are counted apart from failures: queued is not failed.
  */
 public final class Api {
 
@@ -23,9 +28,19 @@ public final class Api {
 
     private final HttpClient http;
     private final URI base;
+    private final Executor executor;
+    private final RetryPolicy retries;
+    private final LongAdder retriedAfter503 = new LongAdder();
+    private final LongAdder waitedMillis = new LongAdder();
 
     public Api(URI base, Executor executor) {
+        this(base, executor, RetryPolicy.DEFAULT);
+    }
+
+    public Api(URI base, Executor executor, RetryPolicy retries) {
         this.base = base;
+        this.executor = executor;
+        this.retries = retries;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -39,6 +54,16 @@ public final class Api {
 
     public URI base() {
         return base;
+    }
+
+    /** Requests sent again because a 503 said to come back later. */
+    public long retriedAfter503() {
+        return retriedAfter503.sum();
+    }
+
+    /** Time spent waiting before those retries, summed over all requests. */
+    public Duration waitedAfter503() {
+        return Duration.ofMillis(waitedMillis.sum());
     }
 
     /** An answer: status and body (a refused connection or time-out completes the future exceptionally). */
@@ -72,8 +97,23 @@ public final class Api {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> new Reply(response.statusCode(), response.body()));
+        return attempt(request.build(), 0);
+    }
+
+    private CompletableFuture<Reply> attempt(HttpRequest request, int retry) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            Reply reply = new Reply(response.statusCode(), response.body());
+            if (reply.status() != 503 || retry >= retries.maxRetries()) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            Duration wait = retries.delay(retry, RetryPolicy.parseRetryAfter(retryAfter),
+                    ThreadLocalRandom.current().nextDouble());
+            retriedAfter503.increment();
+            waitedMillis.add(wait.toMillis());
+            Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
+            return CompletableFuture.supplyAsync(() -> retry + 1, later).thenCompose(next -> attempt(request, next));
+        });
     }
 
     public CompletableFuture<Reply> get(String path, String token) {

@@ -9,8 +9,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code ./lectern bench exam [options]} and {@code ./lectern drill NAME [options]}: set up, run the exam-day load,
- * check the saves, write the report. Exit status 0; 1 for a refused command line or a failed set-up; 2 when a
- * drill's set check found a lost, unexpected or duplicated save.
+ * check the saves, write the report; {@code ./lectern bench bcrypt} times the password hash on this machine. Exit
+ * status 0; 1 for a refused command line or a failed set-up; 2 when a drill's set check found a lost, unexpected or
+ * duplicated save.
  */
 public final class BenchMain {
 
@@ -26,6 +27,7 @@ public final class BenchMain {
             String command = list.remove(0);
             switch (command) {
                 case "exam" -> run("exam", BenchOptions.parse(list), null);
+                case "bcrypt" -> BcryptCost.main(list.toArray(String[]::new));
                 case "drill" -> {
                     if (list.isEmpty()) {
                         throw new BenchOptions.BadOption("drill needs a name: kill-node, drain-rolling, "
@@ -37,7 +39,8 @@ public final class BenchMain {
                     Report report = run("drill " + name.cli(), options, new Drill(name, settings));
                     System.exit(report.setCheck().clean() ? 0 : 2);
                 }
-                default -> throw new BenchOptions.BadOption("unknown bench command '" + command + "' (exam or drill)");
+                default -> throw new BenchOptions.BadOption("unknown bench command '" + command
+                        + "' (exam, drill or bcrypt)");
             }
         } catch (BenchOptions.BadOption | Api.ApiException | IllegalStateException refused) {
             System.err.println("lectern: " + refused.getMessage());

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param students         simulated students (each one login, one STOMP session, autosaves, one quiz answer)
  * @param hold             how long every student stays connected and saving after the ramp
  * @param ramp             over how long the logins are spread
+ * @param arrivals         how they are spread: evenly, or as a surge peaking at {@code peak}
+ * @param peak             when a surge's arrivals peak, from the start of the ramp (null: a tenth into it)
  * @param url              base URL of a node or of the balancer
  * @param adminUser        the administrator who sets up the course, exam and quiz and starts the quiz
  * @param password         password of the administrator and of every benchmark student
@@ -36,6 +38,8 @@ public record BenchOptions(
         int students,
         Duration hold,
         Duration ramp,
+        Arrivals arrivals,
+        Duration peak,
         URI url,
         String adminUser,
         String password,
@@ -65,7 +69,8 @@ public record BenchOptions(
     }
 
     public static BenchOptions defaults() {
-        return new BenchOptions(100, Duration.ofMinutes(2), Duration.ofSeconds(60), URI.create("http://127.0.0.1:8080"),
+        return new BenchOptions(100, Duration.ofMinutes(2), Duration.ofSeconds(60), Arrivals.EVEN, null,
+                URI.create("http://127.0.0.1:8080"),
                 "admin", "demo", Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), null, "127.0.0.1:5701", "lectern", null, "lectern",
                 "lectern", Path.of("target/bench"), 4, "127.0.0.1:1099");
@@ -74,6 +79,11 @@ public record BenchOptions(
     /** The time from the first login until the last student handed in, roughly. */
     public Duration total() {
         return ramp.plus(hold);
+    }
+
+    /** When a surge's arrivals peak, from the start of the ramp. */
+    public Duration peakOrDefault() {
+        return peak != null ? peak : ramp.dividedBy(10);
     }
 
     /** When the quiz starts, counted from the end of the ramp. */
@@ -104,6 +114,8 @@ public record BenchOptions(
                         Math.round(decimal(name, value, 0.05, 600) * 60_000)));
                 case "--seconds" -> o.with(b -> b.hold = Duration.ofSeconds(count(name, value, 1, 36_000)));
                 case "--ramp-seconds" -> o.with(b -> b.ramp = Duration.ofSeconds(count(name, value, 0, 3_600)));
+                case "--profile" -> o.with(b -> b.arrivals = Arrivals.of(value));
+                case "--peak-seconds" -> o.with(b -> b.peak = Duration.ofSeconds(count(name, value, 0, 3_600)));
                 case "--url" -> o.with(b -> b.url = url(value));
                 case "--admin" -> o.with(b -> b.adminUser = value);
                 case "--password" -> o.with(b -> b.password = value);
@@ -174,6 +186,8 @@ public record BenchOptions(
         int students;
         Duration hold;
         Duration ramp;
+        Arrivals arrivals;
+        Duration peak;
         URI url;
         String adminUser;
         String password;
@@ -196,6 +210,8 @@ public record BenchOptions(
             students = o.students;
             hold = o.hold;
             ramp = o.ramp;
+            arrivals = o.arrivals;
+            peak = o.peak;
             url = o.url;
             adminUser = o.adminUser;
             password = o.password;
@@ -216,7 +232,8 @@ public record BenchOptions(
         }
 
         BenchOptions build() {
-            return new BenchOptions(students, hold, ramp, url, adminUser, password, autosave, autosaveJitter,
+            return new BenchOptions(students, hold, ramp, arrivals, peak, url, adminUser, password, autosave,
+                    autosaveJitter,
                     floor, heartBeat, quizDuration, quizAt, hazelcast, clusterName, jdbcUrl, jdbcUser, jdbcPassword,
                     output, threads, brokerJmx);
         }

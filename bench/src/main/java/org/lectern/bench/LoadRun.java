@@ -97,7 +97,8 @@ public final class LoadRun implements AutoCloseable {
         for (int i = 1; i <= options.students(); i++) {
             Student student = new Student(this, i);
             students.add(student);
-            long intended = startNanos + options.ramp().toNanos() * (i - 1) / options.students();
+            long intended = startNanos + options.arrivals().offset(i - 1, options.students(), options.ramp(),
+                    options.peakOrDefault()).toNanos();
             at(intended, () -> student.begin(intended));
         }
         at(quizAtNanos, this::startQuiz);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lectern.bench.Metrics.Kind;
 import org.lectern.bench.Metrics.Latency;
@@ -34,10 +35,12 @@ public record Report(
         Quiz quiz,
         Map<String, Long> failedRequests,
         long failedTotal,
+        Queued queued,
         Saves saves,
         Realtime realtime,
         String nodeSource,
         List<NodeSummary> nodes,
+        SessionSpread spread,
         Broker broker,
         Generator generator,
         SetCheck.Result setCheck,
@@ -57,8 +60,10 @@ public record Report(
         }
     }
 
-    public record Settings(int students, double rampSeconds, double holdSeconds, int autosaveSeconds,
-            int floorSeconds, long heartBeatMillis, long quizSeconds, long courseId, long examId, long quizId) {
+    /** What the run was told; {@code arrivals} is "even" or "surge, peak at N s". */
+    public record Settings(int students, double rampSeconds, String arrivals, double holdSeconds,
+            int autosaveSeconds, int floorSeconds, long heartBeatMillis, long quizSeconds, long courseId, long examId,
+            long quizId) {
     }
 
     /**
@@ -94,6 +99,16 @@ public record Report(
     }
 
     /**
+     * Requests a node or HAProxy answered 503 with Retry-After and the generator sent again: queued, not failed
+     * (a request that still got 503 after every retry counts as failed as well).
+     *
+     * @param retriedAfter503 retries after a 503
+     * @param waitedSeconds   time spent waiting before them, summed over all requests
+     */
+    public record Queued(long retriedAfter503, double waitedSeconds) {
+    }
+
+    /**
      * Sequenced messages the students handled, live or replayed.
      *
      * @param gaps       numbers a student saw skipped (the node should have delivered them; 0 expected)
@@ -116,6 +131,23 @@ public record Report(
     }
 
     public record Generator(double cpuMean, double cpuMax, double heapMaxUsedMb, int threadsMax) {
+    }
+
+    /**
+     * How the sessions were spread over the nodes at the end of the hold (target: none more than 15 % above the
+     * mean).
+     *
+     * @param perNode             sessions per node, from the last node sample of the hold
+     * @param maxAboveMeanPercent how far the busiest node was above the mean, in percent (0 with fewer than one
+     *                            session per node)
+     */
+    public record SessionSpread(Map<String, Integer> perNode, double maxAboveMeanPercent) {
+
+        static SessionSpread of(Map<String, Integer> perNode) {
+            double mean = perNode.values().stream().mapToInt(Integer::intValue).average().orElse(0);
+            int max = perNode.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            return new SessionSpread(new TreeMap<>(perNode), mean < 1 ? 0 : round((max - mean) / mean * 100));
+        }
     }
 
     public record Mark(double seconds, String what) {
@@ -193,7 +225,8 @@ public record Report(
                 m.latency(Kind.QUIZ_ANSWER), evaluationDelay);
 
         return new Report(kind, run.startedAt(), currentCommit(), o.url().toString(), Machine.current(),
-                new Settings(o.students(), o.ramp().toMillis() / 1000.0, round(to - from),
+                new Settings(o.students(), o.ramp().toMillis() / 1000.0, o.arrivals() == Arrivals.EVEN ? "even"
+                        : "surge, peak at " + o.peakOrDefault().toSeconds() + " s", round(to - from),
                         (int) o.autosave().toSeconds(), (int) o.floorInterval().toSeconds(), o.heartBeat().toMillis(),
                         o.quizDuration().toSeconds(), run.course().courseId(), run.course().examId(),
                         run.course().quizId()),
@@ -202,9 +235,14 @@ public record Report(
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
                 latency, ratio, quiz, failed, m.failuresTotal(),
+                new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0)),
                 new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()),
                 new Realtime(m.sequencedMessages(), m.sequenceGaps(), m.sequenceDuplicates()), run.nodeSource(),
-                nodeSummaries(run.nodePoints()), run.brokerSummary().orElse(null), run.generator().summary(), check, drill, run.marks(), timeline,
+                nodeSummaries(run.nodePoints()),
+                SessionSpread.of(timeline.stream().filter(p -> p.seconds() <= to + 0.001)
+                        .map(Metrics.TimePoint::sessionsPerNode).filter(perNode -> !perNode.isEmpty())
+                        .reduce((earlier, later) -> later).orElse(Map.of())),
+                run.brokerSummary().orElse(null), run.generator().summary(), check, drill, run.marks(), timeline,
                 run.nodePoints());
     }
 
@@ -237,9 +275,9 @@ public record Report(
         s.append(String.format(Locale.ROOT, "Lectern %s — %s, commit %s, %s%n", kind, startedAt, commit, url));
         s.append(String.format(Locale.ROOT, "Machine: %d cores, %s, %.1f GB, load %.2f at start%n", machine.cores(),
                 machine.os(), machine.memoryBytes() / 1e9, machine.loadAverageAtStart()));
-        s.append(String.format(Locale.ROOT, "Run: %d students, ramp %.0f s, hold %.0f s, autosave every %d s, "
+        s.append(String.format(Locale.ROOT, "Run: %d students, ramp %.0f s (%s), hold %.0f s, autosave every %d s, "
                         + "heart-beat %d ms, quiz %d s%n", settings.students(), settings.rampSeconds(),
-                settings.holdSeconds(), settings.autosaveSeconds(), settings.heartBeatMillis(),
+                settings.arrivals(), settings.holdSeconds(), settings.autosaveSeconds(), settings.heartBeatMillis(),
                 settings.quizSeconds()));
         s.append(String.format(Locale.ROOT, "Sessions: peak %d of %d, fewest during the hold %d, lost %d, "
                 + "reconnects %d%n", sessions.peak(), sessions.target(), sessions.heldMin(), sessions.lost(),
@@ -266,6 +304,8 @@ public record Report(
         s.append(String.format(Locale.ROOT, "Saves: %d sent, %d acknowledged, %d acknowledgements by STOMP; "
                 + "failed requests %d %s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
                 failedRequests.isEmpty() ? "" : failedRequests.toString()));
+        s.append(String.format(Locale.ROOT, "Queued: %d requests sent again after a 503 with Retry-After, %.1f s "
+                + "waited in all (not failures)%n", queued.retriedAfter503(), queued.waitedSeconds()));
         s.append(String.format(Locale.ROOT, "Real time: %d sequenced messages handled, %d skipped numbers (gaps), "
                 + "%d duplicates dropped%n", realtime.messages(), realtime.gaps(), realtime.duplicates()));
         s.append("Nodes (").append(nodeSource).append("):").append(System.lineSeparator());
@@ -282,6 +322,10 @@ public record Report(
                             + "%.1f %% (of the machine), heap max %.0f of %.0f MB%n", broker.source(),
                     broker.connectionsPeak(), broker.connectionsAtEnd(), broker.cpuMean() * 100, broker.cpuMax() * 100,
                     broker.heapMaxUsedMb(), broker.heapLimitMb()));
+        }
+        if (!spread.perNode().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "Session spread at the end of the hold: %s, busiest node %.1f %% above "
+                    + "the mean%n", spread.perNode(), spread.maxAboveMeanPercent()));
         }
         s.append(String.format(Locale.ROOT, "Generator: CPU mean %.1f %% max %.1f %% (of the machine), heap max %.0f MB,"
                         + " threads %d%n", generator.cpuMean() * 100, generator.cpuMax() * 100,

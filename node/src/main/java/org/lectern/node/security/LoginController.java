@@ -62,12 +62,13 @@ class LoginController {
             authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
         } catch (BadCredentialsException e) {
-            throw e; // a wrong guess keeps costing its attempt
+            attempt.failed();
+            throw e;
         } catch (RuntimeException e) {
-            attempt.refund();
+            attempt.unjudged();
             throw e;
         }
-        attempt.refund();
+        attempt.succeeded();
         List<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(ROLE_PREFIX)) // not Spring's factor authorities

@@ -2,6 +2,7 @@ package org.lectern.node.security;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import org.lectern.node.cluster.TokenRevocations;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -142,9 +144,17 @@ class SecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * BCrypt at cost {@value #BCRYPT_COST}, chosen rather than defaulted: 78 to 107 ms of one core per login on the
+     * 2-core reference machine ({@code ./lectern bench bcrypt}; figures and reasons in docs/decisions.md). Stored
+     * hashes carry their cost, so changing it later keeps every existing password valid.
+     */
+    static final int BCRYPT_COST = 10;
+
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    static PasswordEncoder passwordEncoder() {
+        // Every hash the node ever stored is "{bcrypt}…": no other scheme needs to be readable.
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(BCRYPT_COST)));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.lectern.node.support.MutableClock;
 import org.lectern.node.web.TooManyRequestsException;
 
 class LoginAttemptLimiterTest {
@@ -50,7 +51,7 @@ class LoginAttemptLimiterTest {
 
         @Test
         void shouldNotCountAttemptsWhenTheyAreRefunded() {
-            IntStream.range(0, 50).forEach(i -> limiter.begin("alice", ADDRESS).refund());
+            IntStream.range(0, 50).forEach(i -> limiter.begin("alice", ADDRESS).succeeded());
 
             assertThatNoException().isThrownBy(() -> failTimes(5, "alice", ADDRESS));
         }
@@ -86,19 +87,89 @@ class LoginAttemptLimiterTest {
 
         @Test
         void shouldRefuseTheAddressWhenTwentyAttemptsAtDifferentUsernamesFailed() {
-            IntStream.range(0, 20).forEach(i -> limiter.begin("user" + i, ADDRESS));
+            IntStream.range(0, 20).forEach(i -> limiter.begin("user" + i, ADDRESS).failed());
 
             assertThatThrownBy(() -> limiter.begin("someone-else", ADDRESS))
                     .isInstanceOf(TooManyRequestsException.class);
         }
 
         @Test
+        void shouldKeepTheAddressRefusedLongerWhenConcurrentGuessesOverdrawIt() {
+            List<LoginAttemptLimiter.Attempt> inFlight = IntStream.range(0, 30)
+                    .mapToObj(i -> limiter.begin("user" + i, ADDRESS)).toList();
+
+            inFlight.forEach(LoginAttemptLimiter.Attempt::failed);
+
+            // 10 in debt: 11 attempts to refill at 20 a minute, not the 3 s one attempt takes.
+            assertThatThrownBy(() -> limiter.begin("someone-else", ADDRESS))
+                    .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.retryAfter())
+                            .isGreaterThan(Duration.ofSeconds(30)));
+        }
+
+        @Test
         void shouldNotChargeTheUsernameWhenTheAddressIsRefused() {
-            IntStream.range(0, 20).forEach(i -> limiter.begin("user" + i, ADDRESS));
+            IntStream.range(0, 20).forEach(i -> limiter.begin("user" + i, ADDRESS).failed());
             IntStream.range(0, 10).forEach(i -> assertThatThrownBy(() -> limiter.begin("victim", ADDRESS))
                     .isInstanceOf(TooManyRequestsException.class));
 
             assertThatNoException().isThrownBy(() -> failTimes(5, "victim", "203.0.113.5"));
+        }
+    }
+
+    /** A lecture hall behind one campus NAT address logs in at the exam start. */
+    @Nested
+    class OneAddressForAHall {
+
+        @Test
+        void shouldLetFiveHundredStudentsInWhenTheyAllLogInAtOnce() {
+            List<LoginAttemptLimiter.Attempt> inFlight = IntStream.range(0, 500)
+                    .mapToObj(i -> limiter.begin("student" + i, ADDRESS)).toList();
+
+            inFlight.forEach(LoginAttemptLimiter.Attempt::succeeded);
+
+            assertThatNoException().isThrownBy(() -> limiter.begin("student500", ADDRESS).succeeded());
+        }
+
+        @Test
+        void shouldLetEveryoneInWhenOneInTenMistypesTheirPasswordFirst() {
+            for (int i = 0; i < 500; i++) {
+                if (i % 10 == 0) {
+                    limiter.begin("student" + i, ADDRESS).failed();
+                }
+                limiter.begin("student" + i, ADDRESS).succeeded();
+            }
+
+            assertThatNoException().isThrownBy(() -> limiter.begin("late-student", ADDRESS));
+        }
+
+        @Test
+        void shouldStillStopAGuesserAtTheSameAddressWhenTheHallHasLoggedIn() {
+            IntStream.range(0, 500).forEach(i -> limiter.begin("student" + i, ADDRESS).succeeded());
+
+            IntStream.range(0, 20).forEach(i -> limiter.begin("guessed" + i, ADDRESS).failed());
+
+            assertThatThrownBy(() -> limiter.begin("one-more-guess", ADDRESS))
+                    .isInstanceOf(TooManyRequestsException.class);
+        }
+
+        @Test
+        void shouldCreditAGuesserOncePerPeriodWhenTheyLogInToTheirOwnAccountAgainAndAgain() {
+            int guesses = 0;
+            for (int round = 0; round < 100; round++) {
+                try {
+                    limiter.begin("mallory", ADDRESS).succeeded();
+                } catch (TooManyRequestsException refused) {
+                    // the address is spent: even the right password is not checked
+                }
+                try {
+                    limiter.begin("victim" + round, ADDRESS).failed();
+                    guesses++;
+                } catch (TooManyRequestsException refused) {
+                    // stopped
+                }
+            }
+
+            assertThat(guesses).isBetween(20, 21);
         }
     }
 
@@ -108,7 +179,7 @@ class LoginAttemptLimiterTest {
         @Test
         void shouldTrackAtMostTheConfiguredNumberOfUsernamesWhenUsernamesAreSprayed() {
             for (int i = 0; i < 1000; i++) {
-                limiter.begin("sprayed-" + i, "203.0.113." + (i % 250)).refund();
+                limiter.begin("sprayed-" + i, "203.0.113." + (i % 250)).succeeded();
             }
 
             assertThat(limiter.trackedUsernames()).isEqualTo(100);
@@ -117,7 +188,7 @@ class LoginAttemptLimiterTest {
 
     private void failTimes(int times, String username, String address) {
         for (int i = 0; i < times; i++) {
-            limiter.begin(username, address);
+            limiter.begin(username, address).failed();
         }
     }
 

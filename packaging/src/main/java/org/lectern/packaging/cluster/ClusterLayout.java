@@ -41,8 +41,9 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
      * @param http   its HTTP port (HAProxy's backend server)
      * @param agent  its HAProxy agent-check port
      * @param member its Hazelcast member port
+     * @param health its HAProxy health-check port (HTTP, served beside the request path)
      */
-    public record NodePorts(int http, int agent, int member) {
+    public record NodePorts(int http, int agent, int member, int health) {
     }
 
     public ClusterLayout {
@@ -51,12 +52,12 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
 
     /**
      * The defaults: students on {@code frontPort} (8000), stats on 8404, PostgreSQL on 5433, the broker on 61614
-     * (JMX 1099), node K on HTTP 8100+K, agent 8200+K and Hazelcast 5800+K. None is a port {@code ./lectern demo}
-     * uses (8080, 5701, 61613), so the demo and the cluster can run side by side.
+     * (JMX 1099), node K on HTTP 8100+K, agent 8200+K, health check 8300+K and Hazelcast 5800+K. None is a port
+     * {@code ./lectern demo} uses (8080, 5701, 61613), so the demo and the cluster can run side by side.
      */
     public static ClusterLayout defaults(Path home, int nodeCount, int frontPort) {
         List<NodePorts> nodes = IntStream.rangeClosed(1, nodeCount)
-                .mapToObj(k -> new NodePorts(8100 + k, 8200 + k, 5800 + k)).toList();
+                .mapToObj(k -> new NodePorts(8100 + k, 8200 + k, 5800 + k, 8300 + k)).toList();
         return new ClusterLayout(home, home.resolve(".lectern/cluster"), frontPort, 8404, 5433, 61614, 1099, nodes);
     }
 
@@ -86,6 +87,7 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
             NodePorts node = nodes.get(k - 1);
             ports.add(new String[] {nodeName(k) + " HTTP", String.valueOf(node.http())});
             ports.add(new String[] {nodeName(k) + " agent", String.valueOf(node.agent())});
+            ports.add(new String[] {nodeName(k) + " health", String.valueOf(node.health())});
             ports.add(new String[] {nodeName(k) + " Hazelcast", String.valueOf(node.member())});
         }
         ports.add(new String[] {"HAProxy", String.valueOf(frontPort)});
@@ -131,7 +133,8 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
         properties.setProperty("nodes", String.valueOf(nodes.size()));
         for (int k = 1; k <= nodes.size(); k++) {
             NodePorts node = nodes.get(k - 1);
-            properties.setProperty(nodeName(k), node.http() + "," + node.agent() + "," + node.member());
+            properties.setProperty(nodeName(k),
+                    node.http() + "," + node.agent() + "," + node.member() + "," + node.health());
         }
         try {
             Files.createDirectories(base);
@@ -155,8 +158,9 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
         int count = Integer.parseInt(properties.getProperty("nodes"));
         for (int k = 1; k <= count; k++) {
             String[] ports = properties.getProperty(nodeName(k)).split(",");
+            // A cluster saved before nodes had a health port has none: 0, which stop and down do not need.
             nodes.add(new NodePorts(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]),
-                    Integer.parseInt(ports[2])));
+                    Integer.parseInt(ports[2]), ports.length > 3 ? Integer.parseInt(ports[3]) : 0));
         }
         return new ClusterLayout(Path.of(properties.getProperty("home")), base,
                 port(properties, "front-port"), port(properties, "stats-port"), port(properties, "postgres-port"),

@@ -26,7 +26,10 @@ import org.apache.commons.csv.CSVRecord;
 final class Haproxy {
 
     static final String PART = "haproxy";
+    /** The backend of plain HTTP requests, with a queue and a request limit per node. */
     static final String BACKEND = "nodes";
+    /** The backend of WebSocket connections: one per open browser, for the whole exam. */
+    static final String WEBSOCKETS = "websockets";
 
     private final ClusterLayout layout;
     private final Path program;
@@ -68,7 +71,8 @@ final class Haproxy {
         for (int k = 1; k <= layout.nodes().size(); k++) {
             ClusterLayout.NodePorts node = layout.node(k);
             servers.append("    server ").append(ClusterLayout.nodeName(k)).append(' ').append(ClusterLayout.HOST)
-                    .append(':').append(node.http()).append(" check agent-check agent-port ").append(node.agent())
+                    .append(':').append(node.http()).append(" check port ").append(node.health())
+                    .append(" agent-check agent-port ").append(node.agent())
                     .append('\n');
         }
         return Broker.template("haproxy.cfg")
@@ -105,16 +109,21 @@ final class Haproxy {
         }
     }
 
-    /** {@code show stat} of the nodes' backend: one row per server, by server name (node-1 …). */
+    /** {@code show stat} of the nodes' request backend: one row per server, by server name (node-1 …). */
     Map<String, ServerState> servers() throws IOException {
-        return servers(command("show stat"));
+        return servers(BACKEND);
+    }
+
+    /** {@code show stat} of one backend ({@link #BACKEND} or {@link #WEBSOCKETS}): one row per server. */
+    Map<String, ServerState> servers(String backend) throws IOException {
+        return servers(command("show stat"), backend);
     }
 
     /**
-     * The rows of {@code show stat}'s CSV. It starts with {@code # } before the column names and ends every line
-     * with a comma, which gives a last column without a name.
+     * The rows of {@code backend} in {@code show stat}'s CSV. It starts with {@code # } before the column names and
+     * ends every line with a comma, which gives a last column without a name.
      */
-    static Map<String, ServerState> servers(String csv) throws IOException {
+    static Map<String, ServerState> servers(String csv, String backend) throws IOException {
         if (!csv.startsWith("# ")) {
             throw new IOException("unexpected answer to show stat: " + csv);
         }
@@ -128,7 +137,7 @@ final class Haproxy {
             for (CSVRecord record : parser) {
                 Map<String, String> row = record.toMap();
                 String server = row.get("svname");
-                if (BACKEND.equals(row.get("pxname")) && !"BACKEND".equals(server) && !"FRONTEND".equals(server)) {
+                if (backend.equals(row.get("pxname")) && !"BACKEND".equals(server) && !"FRONTEND".equals(server)) {
                     servers.put(server, new ServerState(server, row.get("status"), parse(row.get("weight")),
                             parse(row.get("scur")), row.getOrDefault("check_status", ""),
                             row.getOrDefault("agent_status", "")));

@@ -174,7 +174,8 @@ public final class LocalCluster {
         if (processes.find(ClusterLayout.nodeName(k)).isPresent()) {
             throw new ClusterException(ClusterLayout.nodeName(k) + " is running already");
         }
-        for (int port : List.of(layout.node(k).http(), layout.node(k).agent(), layout.node(k).member())) {
+        ClusterLayout.NodePorts ports = layout.node(k);
+        for (int port : List.of(ports.http(), ports.agent(), ports.member(), ports.health())) {
             if (!free(port)) {
                 throw new ClusterException("port " + port + " of " + ClusterLayout.nodeName(k) + " is busy");
             }
@@ -207,8 +208,10 @@ public final class LocalCluster {
                 .anyMatch(k -> processes.find(ClusterLayout.nodeName(k)).isPresent());
         Map<String, NodeStatus> statuses = anyNode ? ClusterReader.statuses(layout) : Map.of();
         Map<String, Haproxy.ServerState> servers = haproxyServers().orElse(Map.of());
+        Map<String, Haproxy.ServerState> sockets = haproxyServers(Haproxy.WEBSOCKETS).orElse(Map.of());
         for (int k = 1; k <= layout.nodes().size(); k++) {
-            lines.add(nodeLine(k, statuses.get(ClusterLayout.nodeName(k)), servers.get(ClusterLayout.nodeName(k))));
+            String name = ClusterLayout.nodeName(k);
+            lines.add(nodeLine(k, statuses.get(name), servers.get(name), sockets.get(name)));
         }
         Optional<ProcessHandle> haproxyProcess = processes.find(Haproxy.PART);
         long up = servers.values().stream().filter(Haproxy.ServerState::up).count();
@@ -219,7 +222,8 @@ public final class LocalCluster {
         return lines;
     }
 
-    private String nodeLine(int k, NodeStatus status, Haproxy.ServerState server) {
+    /** One node: its own status record, then what HAProxy sees of it on the request and WebSocket backends. */
+    private String nodeLine(int k, NodeStatus status, Haproxy.ServerState server, Haproxy.ServerState socket) {
         String name = ClusterLayout.nodeName(k);
         Optional<ProcessHandle> process = processes.find(name);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s ", name));
@@ -240,8 +244,11 @@ public final class LocalCluster {
             }
         }
         if (server != null) {
-            line.append(String.format(Locale.ROOT, "  haproxy %s weight %d conns %d", server.status(),
+            line.append(String.format(Locale.ROOT, "  haproxy %s weight %d requests %d", server.status(),
                     server.weight(), server.sessions()));
+        }
+        if (socket != null) {
+            line.append(" websockets ").append(socket.sessions());
         }
         process.ifPresent(handle -> line.append("  pid ").append(handle.pid()));
         return line.toString();
@@ -249,11 +256,16 @@ public final class LocalCluster {
 
     /** HAProxy's view of the nodes, by server name; empty while HAProxy does not answer. */
     public Optional<Map<String, Haproxy.ServerState>> haproxyServers() {
+        return haproxyServers(Haproxy.BACKEND);
+    }
+
+    /** What HAProxy thinks of each node in one backend ({@code nodes} or {@code websockets}), by node name. */
+    public Optional<Map<String, Haproxy.ServerState>> haproxyServers(String backend) {
         if (processes.find(Haproxy.PART).isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(haproxy(SystemPrograms.haproxy().orElse(Path.of("haproxy"))).servers());
+            return Optional.of(haproxy(SystemPrograms.haproxy().orElse(Path.of("haproxy"))).servers(backend));
         } catch (IOException notAnswering) {
             return Optional.empty();
         }
@@ -310,6 +322,7 @@ public final class LocalCluster {
                 "--server.address=" + ClusterLayout.HOST,
                 "--server.port=" + ports.http(),
                 "--lectern.balancer.agent-port=" + ports.agent(),
+                "--lectern.balancer.health-port=" + ports.health(),
                 "--lectern.cluster.bind-interface=" + ClusterLayout.HOST,
                 "--lectern.cluster.port=" + ports.member(),
                 "--lectern.cluster.members=" + layout.memberList(),

@@ -1,0 +1,33 @@
+package org.lectern.node.web;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How many HTTP requests a node works on at once, and what it tells the ones beyond.
+ *
+ * @param maxConcurrentRequests requests served at once; more are answered 503 at once. Above HAProxy's
+ *                              {@code maxconn} per node, so that behind it the node sheds nothing and HAProxy
+ *                              queues; the limit holds for whatever bypasses the balancer
+ * @param retryAfterMin         the shortest {@code Retry-After} of such a 503
+ * @param retryAfterMax         the longest; each answer picks a whole number of seconds in between at random, so
+ *                              that refused clients do not come back in step
+ * @param overloadedAfter       how long every request slot must stay taken, with requests refused, before readiness
+ *                              says the node is overloaded: a burst is not an overload
+ */
+@Validated
+@ConfigurationProperties("lectern.web.admission")
+record AdmissionProperties(@DefaultValue("32") @Min(1) int maxConcurrentRequests,
+        @DefaultValue("1s") Duration retryAfterMin, @DefaultValue("4s") Duration retryAfterMax,
+        @DefaultValue("10s") Duration overloadedAfter) {
+
+    AdmissionProperties {
+        if (retryAfterMin.toSeconds() < 1 || retryAfterMax.compareTo(retryAfterMin) < 0) {
+            throw new IllegalArgumentException("lectern.web.admission needs 1s <= retry-after-min <= "
+                    + "retry-after-max, got " + retryAfterMin + " and " + retryAfterMax);
+        }
+    }
+}

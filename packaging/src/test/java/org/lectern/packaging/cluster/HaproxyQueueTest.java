@@ -1,0 +1,180 @@
+package org.lectern.packaging.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lectern.shared.testing.RequiredPrograms;
+
+/**
+ * The HAProxy that {@code ./lectern cluster up} writes, run for real in front of a stand-in node: it lets at most
+ * {@code maxconn} requests into the node, queues the rest, answers what waited too long with 503, a problem detail and
+ * Retry-After, and sends a WebSocket handshake past the queue. The stand-in answers health and agent checks on their
+ * own ports, as a node does.
+ */
+class HaproxyQueueTest {
+
+    private static final int MAXCONN = 16;
+
+    @TempDir
+    Path base;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger inside = new AtomicInteger();
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        release.countDown();
+        for (AutoCloseable part : running) {
+            part.close();
+        }
+        threads.shutdownNow();
+    }
+
+    @Test
+    void shouldQueueBeyondMaxconnAndAnswer503WithRetryAfterWhenTheQueueTimesOut() throws Exception {
+        Path haproxy = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        ClusterLayout layout = TestPorts.layout(base, base, 1);
+        startStandIn(layout.node(1));
+        startHaproxy(haproxy, layout);
+        HttpClient http = HttpClient.newBuilder().executor(threads).build();
+        URI front = URI.create("http://127.0.0.1:" + layout.frontPort() + "/api/slow");
+
+        List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+        for (int i = 0; i < MAXCONN + 4; i++) {
+            replies.add(http.sendAsync(HttpRequest.newBuilder(front).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
+        assertThat(webSocketHandshakeStatus(layout.frontPort())).as("a handshake is not queued behind requests")
+                .contains(" 200 ");
+        // The queue's time-out (1 s here) passes while the node still holds its sixteen.
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.stream().filter(CompletableFuture::isDone).count()
+                == 4);
+        List<HttpResponse<String>> refused = replies.stream().filter(CompletableFuture::isDone)
+                .map(CompletableFuture::join).toList();
+        release.countDown();
+        List<HttpResponse<String>> all = replies.stream().map(CompletableFuture::join).toList();
+
+        assertThat(inside.get()).isEqualTo(MAXCONN);
+        assertThat(all.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(200, (long) MAXCONN, 503, 4L));
+        assertThat(refused).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                    assertThat(Integer.parseInt(seconds)).isBetween(1, 4));
+            assertThat(response.body()).contains("\"status\":503");
+        });
+    }
+
+    /** A node's three ports: requests (held until released; handshakes answered at once), health check, agent. */
+    private void startStandIn(ClusterLayout.NodePorts ports) throws IOException {
+        HttpServer node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.http()), 64);
+        node.createContext("/api/slow", exchange -> {
+            inside.incrementAndGet();
+            try {
+                release.await();
+                answer(exchange, 200, "{}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        node.createContext("/ws", exchange -> answer(exchange, 200, ""));
+        node.setExecutor(threads);
+        node.start();
+        running.add(() -> node.stop(0));
+        HttpServer health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                ports.health()), 16);
+        health.createContext("/live", exchange -> answer(exchange, 200, "UP\n"));
+        health.start();
+        running.add(() -> health.stop(0));
+        ServerSocket agent = new ServerSocket(ports.agent(), 16, InetAddress.getLoopbackAddress());
+        running.add(agent);
+        threads.execute(() -> agent(agent));
+    }
+
+    private static void agent(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try (Socket connection = socket.accept()) {
+                connection.getOutputStream().write("ready up 100%\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        try (exchange; OutputStream out = exchange.getResponseBody()) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    private void startHaproxy(Path program, ClusterLayout layout) throws Exception {
+        Haproxy haproxy = new Haproxy(layout, program, new ProcessRegistry(base.resolve("run"), base.resolve("logs")));
+        Files.createDirectories(haproxy.socket().getParent());
+        Path file = Files.writeString(haproxy.config(), haproxy.render().replace("timeout queue 30s",
+                "timeout queue 1s"));
+        Process process = new ProcessBuilder(program.toString(), "-db", "-f", file.toString())
+                .redirectErrorStream(true).redirectOutput(base.resolve("haproxy.log").toFile()).start();
+        running.add(() -> {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        });
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> haproxy.servers().get("node-1").up());
+    }
+
+    /**
+     * The status line a WebSocket handshake gets through HAProxy (the stand-in answers it 200, not 101: the JDK's
+     * HttpServer cannot switch protocols, and the route is what counts). Sent by hand: the JDK's client refuses
+     * to set {@code Upgrade} on a plain request.
+     */
+    private static String webSocketHandshakeStatus(int port) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+}
