@@ -124,7 +124,7 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
         type(browser, "csv-text", "login,name,role,password\n" + login + ",\"Doe, Jane\",STUDENT,first-password\n"
                 + "x" + login + ",Tess,PROF,\n");
         click(browser, "upload-csv");
-        await(browser, "csv-errors", "Line 3: unknown role 'PROF'");
+        await(browser, "csv-errors", "Line 3, column 3: unknown role 'PROF'");
         screenshot(browser.findElement(By.id("csv-form")), "staff-csv-errors");
         type(browser, "csv-text", "login,name,role,password\n" + login + ",\"Doe, Jane\",STUDENT,first-password\n");
         click(browser, "upload-csv");
