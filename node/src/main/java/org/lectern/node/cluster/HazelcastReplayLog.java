@@ -8,6 +8,7 @@ import java.io.Serial;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,12 @@ class HazelcastReplayLog implements ReplayLog {
     @Override
     public long append(String key, String payloadJson, long sentAtMillis, int maxMessages, Duration maxAge) {
         return logs.executeOnKey(key, new Append(payloadJson, sentAtMillis, maxMessages, maxAge.toMillis()));
+    }
+
+    @Override
+    public CompletionStage<Long> appendAsync(String key, String payloadJson, long sentAtMillis, int maxMessages,
+            Duration maxAge) {
+        return logs.submitToKey(key, new Append(payloadJson, sentAtMillis, maxMessages, maxAge.toMillis()));
     }
 
     @Override

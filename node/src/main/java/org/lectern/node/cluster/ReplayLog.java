@@ -1,6 +1,7 @@
 package org.lectern.node.cluster;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Per-destination logs of recently sent messages, shared by every node and kept in two copies, so that a client
@@ -16,6 +17,14 @@ public interface ReplayLog {
      * @return the message's sequence number: 1 for a new log, then one more per append, never reused
      */
     long append(String key, String payloadJson, long sentAtMillis, int maxMessages, Duration maxAge);
+
+    /**
+     * As {@link #append}, without waiting: many appends are then in flight at once (a quiz's results to every
+     * student), instead of one round trip to the key's owner and its backup after the other. Appends to one key from
+     * one caller keep their order.
+     */
+    CompletionStage<Long> appendAsync(String key, String payloadJson, long sentAtMillis, int maxMessages,
+            Duration maxAge);
 
     /** What the log {@code key} holds now; an empty snapshot with latest seq 0 for a log never written. */
     ReplayLogSnapshot read(String key);

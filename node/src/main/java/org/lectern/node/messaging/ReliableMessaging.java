@@ -3,6 +3,7 @@ package org.lectern.node.messaging;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
 import org.lectern.node.cluster.ReplayLogSnapshot;
@@ -46,20 +47,30 @@ public class ReliableMessaging {
 
     /**
      * Publishes {@code payload} to {@code destination}: a topic ({@code /topic/...}) or one user's personal
-     * destination ({@code /user/{login}/queue/...}, sequenced per user).
+     * destination ({@code /user/{login}/queue/...}, sequenced per user), and waits until it is logged.
      *
      * @return the envelope as sent
      * @throws IllegalArgumentException for any other destination
      */
     public <T> Sequenced<T> publish(String destination, T payload) {
+        return publishAsync(destination, payload).toCompletableFuture().join();
+    }
+
+    /**
+     * As {@link #publish}, without waiting for the replay log: the message goes to the broker once it is logged.
+     *
+     * @throws IllegalArgumentException at once for a destination that is neither a topic nor personal
+     */
+    public <T> CompletionStage<Sequenced<T>> publishAsync(String destination, T payload) {
         Target target = Target.published(destination);
         long sentAt = clock.millis();
-        long seq = log.append(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
-                bounds.maxAge());
-        Sequenced<T> envelope = new Sequenced<>(target.subscribed(), seq, sentAt, payload);
-        // Logged first: what the broker does not carry now (it is away) every node fills from the log later.
-        relay.publish(target.logKey(), envelope);
-        return envelope;
+        return log.appendAsync(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
+                bounds.maxAge()).thenApply(seq -> {
+                    Sequenced<T> envelope = new Sequenced<>(target.subscribed(), seq, sentAt, payload);
+                    // Logged first: what the broker does not carry now (it is away) every node fills from the log.
+                    relay.publish(target.logKey(), envelope);
+                    return envelope;
+                });
     }
 
     /** What {@code caller} missed on the destination of {@code request}, or why they cannot have it. */

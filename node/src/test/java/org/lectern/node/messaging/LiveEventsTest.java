@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -13,12 +15,12 @@ import static org.mockito.Mockito.verify;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.shared.topics.TopicRegistry;
-import org.springframework.messaging.MessageDeliveryException;
 
 class LiveEventsTest {
 
@@ -27,7 +29,10 @@ class LiveEventsTest {
     private final LiveEvents live = new LiveEvents(messaging, Clock.systemUTC());
 
     LiveEventsTest() {
-        doAnswer(call -> published.add(call.getArgument(1))).when(messaging).publish(anyString(), any());
+        doAnswer(call -> {
+            published.add(call.getArgument(1));
+            return CompletableFuture.completedFuture(null);
+        }).when(messaging).publishAsync(anyString(), any());
     }
 
     @AfterEach
@@ -51,12 +56,15 @@ class LiveEventsTest {
 
     @Test
     void shouldNeverFailTheCallerWhenPublishingFails() {
-        doThrow(new MessageDeliveryException("broker down")).when(messaging).publish(anyString(), any());
+        doThrow(new IllegalStateException("cluster gone")).when(messaging).publishAsync(eq("/topic/system"), any());
+        doReturn(CompletableFuture.failedFuture(new IllegalStateException("log unreachable"))).when(messaging)
+                .publishAsync(eq("/user/alice/queue/results"), any());
 
         assertThatCode(() -> {
             live.publishAfterCommit("/topic/system", "hello");
             live.publishToUserAfterCommit("alice", TopicRegistry.RESULTS, "result");
         }).doesNotThrowAnyException();
+        verify(messaging).publishAsync("/user/alice/queue/results", "result");
     }
 
     @Test
@@ -64,6 +72,6 @@ class LiveEventsTest {
         live.publishToUserAfterCommit("alice", TopicRegistry.RESULTS, "result");
 
         assertThat(published).containsExactly("result");
-        verify(messaging).publish("/user/alice/queue/results", "result");
+        verify(messaging).publishAsync("/user/alice/queue/results", "result");
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
 import org.lectern.node.cluster.ReplayLogSnapshot;
@@ -23,6 +25,12 @@ final class MemoryReplayLog implements ReplayLog {
         logs.put(key, new ReplayLogSnapshot(seq,
                 messages.subList(Math.max(0, messages.size() - maxMessages), messages.size())));
         return seq;
+    }
+
+    @Override
+    public CompletionStage<Long> appendAsync(String key, String payloadJson, long sentAtMillis, int maxMessages,
+            Duration maxAge) {
+        return CompletableFuture.completedFuture(append(key, payloadJson, sentAtMillis, maxMessages, maxAge));
     }
 
     @Override
