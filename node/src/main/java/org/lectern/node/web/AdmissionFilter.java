@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,18 +27,22 @@ import tools.jackson.databind.json.JsonMapper;
 class AdmissionFilter extends OncePerRequestFilter {
 
     static final String REFUSED_METER = "lectern.admission.refused";
+    static final String LOGIN_PATH = "/api/auth/login";
 
     private final AdmissionLimiter limiter;
     private final AdmissionProperties properties;
     private final JsonMapper json;
     private final Counter refused;
+    private final Counter refusedLogins;
 
     AdmissionFilter(AdmissionLimiter limiter, AdmissionProperties properties, JsonMapper json, MeterRegistry meters) {
         this.limiter = limiter;
         this.properties = properties;
         this.json = json;
-        this.refused = Counter.builder(REFUSED_METER).description("Requests answered 503 because every slot was taken")
-                .register(meters);
+        this.refused = Counter.builder(REFUSED_METER).tag("slots", "requests")
+                .description("Requests answered 503 because every slot was taken").register(meters);
+        this.refusedLogins = Counter.builder(REFUSED_METER).tag("slots", "logins")
+                .description("Requests answered 503 because every slot was taken").register(meters);
         Gauge.builder("lectern.admission.free", limiter, AdmissionLimiter::freeSlots)
                 .description("Request slots free now").register(meters);
     }
@@ -57,10 +62,34 @@ class AdmissionFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            if (isLogin(request)) {
+                admitLogin(request, response, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
         } finally {
             limiter.release();
         }
+    }
+
+    /** A password check also takes one of the few login slots, so a hall's logins never take every request slot. */
+    private void admitLogin(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!limiter.tryAdmitLogin()) {
+            refusedLogins.increment();
+            refuse(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            limiter.releaseLogin();
+        }
+    }
+
+    private static boolean isLogin(HttpServletRequest request) {
+        return HttpMethod.POST.matches(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + LOGIN_PATH);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -14,6 +14,7 @@ class AdmissionLimiter {
     private static final long NOT_SATURATED = Long.MIN_VALUE;
 
     private final Semaphore slots;
+    private final Semaphore logins;
     private final Clock clock;
     private final Duration overloadedAfter;
     /** When requests began to be refused with no admission since, in clock millis; NOT_SATURATED otherwise. */
@@ -21,6 +22,7 @@ class AdmissionLimiter {
 
     AdmissionLimiter(AdmissionProperties properties, Clock clock) {
         this.slots = new Semaphore(properties.maxConcurrentRequests());
+        this.logins = new Semaphore(properties.maxConcurrentLogins());
         this.clock = clock;
         this.overloadedAfter = properties.overloadedAfter();
     }
@@ -37,6 +39,15 @@ class AdmissionLimiter {
 
     void release() {
         slots.release();
+    }
+
+    /** Takes a password-check slot, besides the request's own, if one is free now; never waits. */
+    boolean tryAdmitLogin() {
+        return logins.tryAcquire();
+    }
+
+    void releaseLogin() {
+        logins.release();
     }
 
     int freeSlots() {

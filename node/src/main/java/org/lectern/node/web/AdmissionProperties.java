@@ -17,12 +17,15 @@ import org.springframework.validation.annotation.Validated;
  *                              that refused clients do not come back in step
  * @param overloadedAfter       how long every request slot must stay taken, with requests refused, before readiness
  *                              says the node is overloaded: a burst is not an overload
+ * @param maxConcurrentLogins   password checks at once (within the request slots): about the node's cores, since a
+ *                              BCrypt check is pure CPU; more at once makes each slower and starves the saves of
+ *                              students already in, so a login beyond them gets 503 and comes back later
  */
 @Validated
 @ConfigurationProperties("lectern.web.admission")
 record AdmissionProperties(@DefaultValue("32") @Min(1) int maxConcurrentRequests,
         @DefaultValue("1s") Duration retryAfterMin, @DefaultValue("4s") Duration retryAfterMax,
-        @DefaultValue("10s") Duration overloadedAfter) {
+        @DefaultValue("10s") Duration overloadedAfter, @DefaultValue("2") @Min(1) int maxConcurrentLogins) {
 
     AdmissionProperties {
         if (retryAfterMin.toSeconds() < 1 || retryAfterMax.compareTo(retryAfterMin) < 0) {

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AdmissionFilterTest {
 
     private static final AdmissionProperties TWO_SLOTS = new AdmissionProperties(2, Duration.ofSeconds(1),
-            Duration.ofSeconds(4), Duration.ofSeconds(10));
+            Duration.ofSeconds(4), Duration.ofSeconds(10), 1);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T09:01:00Z"));
     private final AdmissionLimiter limiter = new AdmissionLimiter(TWO_SLOTS, clock);
@@ -48,7 +48,7 @@ class AdmissionFilterTest {
             assertThat(response.getContentType()).isEqualTo("application/problem+json");
             assertThat(response.getContentAsString()).contains("\"status\":503", "\"instance\":\"/api/auth/login\"");
             assertThat(chain.getRequest()).as("the request went no further").isNull();
-            assertThat(meters.counter(AdmissionFilter.REFUSED_METER).count()).isEqualTo(1);
+            assertThat(meters.counter(AdmissionFilter.REFUSED_METER, "slots", "requests").count()).isEqualTo(1);
         }
 
         @Test
@@ -85,6 +85,40 @@ class AdmissionFilterTest {
             filter.doFilter(handshake, new MockHttpServletResponse(), chain);
 
             assertThat(chain.getRequest()).isNotNull();
+        }
+    }
+
+    @Nested
+    class WhenTheLoginSlotsAreTaken {
+
+        @Test
+        void shouldRefuseALoginButServeASaveWhenEveryPasswordCheckSlotIsBusy() throws Exception {
+            assertThat(limiter.tryAdmitLogin()).isTrue(); // the one login slot: a password check in progress
+            MockFilterChain loginChain = new MockFilterChain();
+            MockHttpServletResponse login = new MockHttpServletResponse();
+            MockFilterChain saveChain = new MockFilterChain();
+            MockHttpServletRequest save = request("/api/exams/1/student-exam/submission");
+            save.setMethod("PUT");
+
+            filter.doFilter(request("/api/auth/login"), login, loginChain);
+            filter.doFilter(save, new MockHttpServletResponse(), saveChain);
+
+            assertThat(login.getStatus()).isEqualTo(503);
+            assertThat(login.getHeader("Retry-After")).isNotNull();
+            assertThat(loginChain.getRequest()).isNull();
+            assertThat(saveChain.getRequest()).as("the save was served").isNotNull();
+            assertThat(limiter.freeSlots()).as("both request slots given back").isEqualTo(2);
+            assertThat(meters.counter(AdmissionFilter.REFUSED_METER, "slots", "logins").count()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldGiveTheLoginSlotBackWhenTheLoginIsDone() throws Exception {
+            MockFilterChain chain = new MockFilterChain();
+
+            filter.doFilter(request("/api/auth/login"), new MockHttpServletResponse(), chain);
+
+            assertThat(chain.getRequest()).isNotNull();
+            assertThat(limiter.tryAdmitLogin()).as("the login slot is free again").isTrue();
         }
     }
 
@@ -176,10 +210,10 @@ class AdmissionFilterTest {
     @Test
     void shouldRefuseSettingsWhenTheRetryAfterRangeIsEmptyOrBelowOneSecond() {
         assertThatThrownBy(() -> new AdmissionProperties(2, Duration.ofSeconds(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class)
+                Duration.ofSeconds(10), 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("retry-after-min <= retry-after-max");
         assertThatThrownBy(() -> new AdmissionProperties(2, Duration.ofMillis(500), Duration.ofSeconds(2),
-                Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(10), 2)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void takeEverySlot() {

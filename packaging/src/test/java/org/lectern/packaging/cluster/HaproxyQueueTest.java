@@ -146,7 +146,7 @@ class HaproxyQueueTest {
     private void startHaproxy(Path program, ClusterLayout layout) throws Exception {
         Haproxy haproxy = new Haproxy(layout, program, new ProcessRegistry(base.resolve("run"), base.resolve("logs")));
         Files.createDirectories(haproxy.socket().getParent());
-        Path file = Files.writeString(haproxy.config(), haproxy.render().replace("timeout queue 30s",
+        Path file = Files.writeString(haproxy.config(), haproxy.render().replace("timeout queue 10s",
                 "timeout queue 1s"));
         Process process = new ProcessBuilder(program.toString(), "-db", "-f", file.toString())
                 .redirectErrorStream(true).redirectOutput(base.resolve("haproxy.log").toFile()).start();

@@ -56,6 +56,11 @@ class HaproxyTest {
     }
 
     @Test
+    void shouldQueueLoginsBehindSavesWhenRendered() {
+        assertThat(render()).contains("http-request set-priority-class int(10) if { path /api/auth/login }");
+    }
+
+    @Test
     void shouldSendWebSocketHandshakesToTheirOwnBackendWhenRendered() {
         assertThat(render()).contains("acl websocket hdr(Upgrade) -i websocket", "use_backend websockets if websocket",
                 "default_backend nodes");
