@@ -1,5 +1,7 @@
 package org.lectern.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,13 +112,16 @@ public final class Setup {
     }
 
     private void enrol(String admin, long course, List<String> logins) {
-        StringBuilder csv = new StringBuilder("login,name,role,password\n");
-        // The administrator becomes a member, so that the next run finds the course in its list.
-        csv.append(options.adminUser()).append(",Benchmark administrator,INSTRUCTOR,\n");
-        String password = "\"" + options.password().replace("\"", "\"\"") + "\"";
-        for (int i = 0; i < logins.size(); i++) {
-            csv.append(logins.get(i)).append(",Bench Student ").append(i + 1).append(",STUDENT,").append(password)
-                    .append('\n');
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter rows = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setHeader("login", "name", "role", "password").get())) {
+            // The administrator becomes a member, so that the next run finds the course in its list.
+            rows.printRecord(options.adminUser(), "Benchmark administrator", "INSTRUCTOR", "");
+            for (int i = 0; i < logins.size(); i++) {
+                rows.printRecord(logins.get(i), "Bench Student " + (i + 1), "STUDENT", options.password());
+            }
+        } catch (IOException e) { // a StringBuilder does not fail
+            throw new UncheckedIOException(e);
         }
         expect("enrol the students", 200, api.send("POST", "/api/courses/" + course + "/members/csv", admin,
                 "text/csv", csv.toString(), null).join());

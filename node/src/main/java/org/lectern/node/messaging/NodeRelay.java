@@ -189,7 +189,11 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
             if (sentAt != null) {
                 lag.record(Math.max(0, clock.millis() - sentAt), TimeUnit.MILLISECONDS);
             }
-            delivery.deliver(key, seq, payload);
+            try {
+                delivery.deliver(key, seq, payload);
+            } catch (RuntimeException e) { // one bad message must not stop the ones behind it
+                LOG.warn("Could not deliver a message on {} (seq {}): {}", key, seq, e.toString());
+            }
         });
     }
 
