@@ -9,11 +9,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.lectern.shared.testing.RequiredPrograms;
 
 /**
@@ -31,7 +33,9 @@ public final class HaproxyProcess implements AutoCloseable {
     }
 
     /**
-     * Starts HAProxy (skipping the test where it is not installed, as {@link RequiredPrograms} says).
+     * Starts HAProxy (skipping the test where it is not installed, as {@link RequiredPrograms} says) and returns
+     * once its runtime API answers: HAProxy binds its sockets a moment after the process starts, and a test that
+     * asks before then would read a refused connection as a failure.
      *
      * @param configuration the configuration, without the {@code global} section, which this adds
      */
@@ -46,10 +50,24 @@ public final class HaproxyProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("haproxy.log").toFile())
                     .start();
-            return new HaproxyProcess(process, statsPort);
+            HaproxyProcess started = new HaproxyProcess(process, statsPort);
+            started.awaitRuntimeApi(directory.resolve("haproxy.log"));
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void awaitRuntimeApi(Path log) {
+        Awaitility.await("HAProxy's runtime API").atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("HAProxy exited with " + process.exitValue() + ": "
+                                + Files.readString(log));
+                    }
+                    return command("show info").contains("Name: HAProxy");
+                });
     }
 
     /** One runtime API command's answer, e.g. {@code show stat}. */
