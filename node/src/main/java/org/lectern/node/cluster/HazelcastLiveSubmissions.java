@@ -11,12 +11,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Serial;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.ReplicaCounts;
@@ -97,8 +101,28 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
     }
 
     @Override
+    public Map<Long, List<LiveSave>> pending(Collection<Long> participationIds) {
+        Map<Long, List<LiveSave>> pending = new HashMap<>();
+        live.getAll(Set.copyOf(participationIds)).forEach((participationId, participation) -> {
+            if (participation.pendingCount() > 0) {
+                pending.put(participationId, participation.pending());
+            }
+        });
+        return pending;
+    }
+
+    @Override
     public void markStored(long participationId, int version) {
         live.executeOnKey(participationId, new MarkStored(version));
+    }
+
+    @Override
+    public void markStored(Map<Long, Integer> versions) {
+        // Submitted together and awaited once: a quiz's hundreds of participations cost one round trip, not hundreds.
+        List<CompletableFuture<Void>> marks = new ArrayList<>(versions.size());
+        versions.forEach((participationId, version) ->
+                marks.add(live.submitToKey(participationId, new MarkStored(version)).toCompletableFuture()));
+        CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)).join();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.lectern.node.cluster;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,17 @@ public interface LiveSubmissions {
     /** The participation's saves not yet in the database, version ascending; empty if none or unknown. */
     List<LiveSave> pending(long participationId);
 
+    /**
+     * The pending saves of many participations in one cluster round trip (a quiz's evaluation); participations
+     * with nothing pending are absent.
+     */
+    Map<Long, List<LiveSave>> pending(Collection<Long> participationIds);
+
     /** Records that the participation's saves up to {@code version} are in the database. */
     void markStored(long participationId, int version);
+
+    /** {@link #markStored(long, int)} for many participations at once (participation id to version). */
+    void markStored(Map<Long, Integer> versions);
 
     /** Forgets local participations with nothing pending and no save for longer than {@code idle}. */
     int forgetIdle(Duration idle);

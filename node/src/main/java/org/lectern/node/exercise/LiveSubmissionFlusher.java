@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -102,22 +104,29 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
      * evaluation refers to the submission it scored).
      */
     public void storeNow(long participationId) {
-        List<LiveSave> saves = live.pending(participationId);
-        if (saves.isEmpty()) {
+        storeNow(List.of(participationId));
+    }
+
+    /** {@link #storeNow(long)} for many participations: one cluster round trip and one batch of inserts. */
+    public void storeNow(Collection<Long> participationIds) {
+        Map<Long, List<LiveSave>> pending = live.pending(participationIds);
+        if (pending.isEmpty()) {
             return;
         }
-        Runnable markStored = () -> live.markStored(participationId, lastVersion(saves));
+        List<LiveSave> saves = pending.values().stream().flatMap(List::stream).toList();
+        Map<Long, Integer> versions = new HashMap<>();
+        pending.forEach((participationId, its) -> versions.put(participationId, lastVersion(its)));
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             insert(saves);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    markStored.run();
+                    live.markStored(versions);
                 }
             });
         } else {
             transaction.executeWithoutResult(status -> insert(saves));
-            markStored.run();
+            live.markStored(versions);
         }
     }
 

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.lectern.node.cluster.LiveSave;
@@ -31,6 +35,9 @@ public class SubmissionService {
      * out to direct saves, and still exact in a browser's JavaScript number (below 2^53).
      */
     static final long LIVE_ID_BASE = 1L << 52;
+
+    /** Ids per {@code in} list: far below any database's bind-parameter limit. */
+    private static final int QUERY_CHUNK = 1_000;
 
     private final ParticipationRepository participations;
     private final SubmissionRepository submissions;
@@ -156,13 +163,21 @@ public class SubmissionService {
     }
 
     /**
-     * The newest version, with every live save of the participation written to the database first (in the
-     * caller's transaction), for work that records which submission it used.
+     * The newest version of each participation, with every live save written to the database first (in the
+     * caller's transaction), for work that records which submission it used; participations without any are
+     * absent. Set-based (one cluster round trip, one insert batch, one query per thousand participations), so a
+     * whole lecture hall's quiz is read in well under a second.
      */
     @Transactional
-    public Optional<Submission> latestStored(long participationId) {
-        flusher.storeNow(participationId);
-        return submissions.findFirstByParticipationIdOrderByVersionDesc(participationId);
+    public Map<Long, Submission> latestStored(Collection<Long> participationIds) {
+        flusher.storeNow(participationIds);
+        Map<Long, Submission> latest = new HashMap<>();
+        List<Long> all = List.copyOf(participationIds);
+        for (int from = 0; from < all.size(); from += QUERY_CHUNK) {
+            submissions.findLatestOf(all.subList(from, Math.min(all.size(), from + QUERY_CHUNK)))
+                    .forEach(submission -> latest.put(submission.getParticipationId(), submission));
+        }
+        return latest;
     }
 
     /** A submission by id; a live save not yet in the database is written first, so the row exists afterwards. */

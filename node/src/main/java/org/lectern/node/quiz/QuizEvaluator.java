@@ -3,7 +3,9 @@ package org.lectern.node.quiz;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import org.lectern.node.assessment.AutomaticResult;
 import org.lectern.node.assessment.FeedbackItem;
 import org.lectern.node.assessment.ResultService;
 import org.lectern.node.exercise.Exercise;
@@ -13,8 +15,10 @@ import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.Submission;
 import org.lectern.node.exercise.SubmissionService;
 import org.lectern.node.notification.NotificationService;
+import org.lectern.node.notification.PersonalNotification;
 import org.lectern.node.scheduling.ScheduledTaskHandler;
 import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.UserSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,26 +71,29 @@ public class QuizEvaluator implements ScheduledTaskHandler {
     @Override
     public void run(String subject) {
         Exercise quiz = exercises.get(Long.parseLong(subject));
-        List<Notice> notices = evaluate(quiz);
-        if (notices == null) {
+        if (!exercises.claimQuizEvaluation(quiz.getId())) {
             LOG.info("Quiz {} was evaluated already", quiz.getId());
             return;
         }
-        live.evaluated(quiz.getCourseId(), quiz.getId());
-        notices.forEach(notice -> send(quiz, notice));
+        List<Participation> all = participations.ofExercise(quiz.getId());
+        List<AutomaticResult> scored = score(quiz, all);
+        results.recordAutomatic(scored);
+        tellStudents(quiz, all, scored);
+        LOG.info("Quiz {} evaluated: {} participations", quiz.getId(), scored.size());
     }
 
-    /** Scores every participation of the quiz; null if someone else claimed it first. */
-    private List<Notice> evaluate(Exercise quiz) {
-        if (!exercises.claimQuizEvaluation(quiz.getId())) {
-            return null;
-        }
+    /**
+     * Scores every participation of the quiz. Set-based: the whole lecture hall's latest submissions are read at
+     * once, since a quiz ends for everyone at the same moment and its results are awaited by everyone.
+     */
+    private List<AutomaticResult> score(Exercise quiz, List<Participation> all) {
         List<QuizQuestion> quizQuestions = questions.findByExerciseIdOrderByPositionAsc(quiz.getId());
-        List<Notice> notices = new ArrayList<>();
-        for (Participation participation : participations.ofExercise(quiz.getId())) {
-            // Stored first: the result refers to the submission it scored, which must be a row by then.
-            Optional<Submission> latest = submissions.latestStored(participation.getId());
-            List<QuizAnswer> answers = latest.map(s -> codec.read(s.getContent().text())).orElse(List.of());
+        // Stored first: a result refers to the submission it scored, which must be a row by then.
+        Map<Long, Submission> latest = submissions.latestStored(all.stream().map(Participation::getId).toList());
+        List<AutomaticResult> scored = new ArrayList<>(all.size());
+        for (Participation participation : all) {
+            Submission submission = latest.get(participation.getId());
+            List<QuizAnswer> answers = submission == null ? List.of() : codec.read(submission.getContent().text());
             List<FeedbackItem> feedback = new ArrayList<>();
             BigDecimal score = BigDecimal.ZERO;
             for (QuizQuestion question : quizQuestions) {
@@ -96,15 +103,38 @@ public class QuizEvaluator implements ScheduledTaskHandler {
                 score = score.add(points);
                 feedback.add(new FeedbackItem("question:" + question.getId(), feedbackText(rule, answer), points));
             }
-            results.recordAutomatic(participation.getId(), latest.map(Submission::getId).orElse(null), score,
-                    quiz.getMaxPoints(), feedback);
+            scored.add(new AutomaticResult(participation.getId(), submission == null ? null : submission.getId(),
+                    score, quiz.getMaxPoints(), feedback));
+        }
+        return scored;
+    }
+
+    /**
+     * Stores each student's notification with the results; the pushes (the quiz's end to the course, each score
+     * to its student) go out after the commit, so no one hears of a rolled-back result.
+     */
+    private void tellStudents(Exercise quiz, List<Participation> all, List<AutomaticResult> scored) {
+        Map<Long, BigDecimal> scoreByParticipation = new HashMap<>();
+        scored.forEach(result -> scoreByParticipation.put(result.participationId(), result.score()));
+        Map<Long, BigDecimal> scoreByStudent = new HashMap<>();
+        for (Participation participation : all) {
             if (participation.getStudentId() != null) {
-                notices.add(new Notice(participation.getStudentId(), score, "You scored " + plain(score) + " of "
-                        + plain(quiz.getMaxPoints()) + " in " + quiz.getTitle()));
+                scoreByStudent.put(participation.getStudentId(), scoreByParticipation.get(participation.getId()));
             }
         }
-        LOG.info("Quiz {} evaluated: {} participations", quiz.getId(), notices.size());
-        return notices;
+        Map<Long, UserSummary> students = users.summariesOf(scoreByStudent.keySet());
+        List<PersonalNotification> notices = new ArrayList<>(students.size());
+        scoreByStudent.forEach((studentId, score) -> {
+            UserSummary student = students.get(studentId);
+            if (student != null) {
+                notices.add(new PersonalNotification(student, "You scored " + plain(score) + " of "
+                        + plain(quiz.getMaxPoints()) + " in " + quiz.getTitle()));
+            }
+        });
+        live.evaluated(quiz.getCourseId(), quiz.getId());
+        notifications.notifyEach("Quiz result", notices);
+        notices.forEach(notice -> live.result(notice.user().login(), quiz.getId(),
+                scoreByStudent.get(notice.user().id()), quiz.getMaxPoints()));
     }
 
     private static String feedbackText(QuestionRule rule, QuizAnswer answer) {
@@ -114,18 +144,7 @@ public class QuizEvaluator implements ScheduledTaskHandler {
         return QuizScoring.isCorrect(rule, answer) ? "Correct" : "Incorrect";
     }
 
-    /** Stored with the results; the push reaches the student after the commit, so no one hears of a rolled-back result. */
-    private void send(Exercise quiz, Notice notice) {
-        users.find(notice.studentId()).ifPresent(student -> {
-            notifications.notify(student.login(), "Quiz result", notice.text());
-            live.result(student.login(), quiz.getId(), notice.score(), quiz.getMaxPoints());
-        });
-    }
-
     private static String plain(BigDecimal points) {
         return points.stripTrailingZeros().toPlainString();
-    }
-
-    private record Notice(long studentId, BigDecimal score, String text) {
     }
 }

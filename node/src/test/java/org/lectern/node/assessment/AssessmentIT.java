@@ -223,8 +223,8 @@ class AssessmentIT extends NodeIntegrationTest implements AssessmentFlow {
             Exercise quiz = FeatureFixtures.exercise(catalog, courseId, ExerciseType.QUIZ, ExerciseMode.INDIVIDUAL,
                     Instant.now().plus(Duration.ofDays(3)));
             SavedSubmission saved = save(quiz, alice, "{\"answers\":[1]}");
-            results.recordAutomatic(saved.participationId(), saved.submissionId(), new BigDecimal("4"),
-                    BigDecimal.TEN, List.of());
+            results.recordAutomatic(List.of(new AutomaticResult(saved.participationId(), saved.submissionId(),
+                    new BigDecimal("4"), BigDecimal.TEN, List.of())));
 
             JsonNode result = json(client().get("/api/exercises/" + quiz.getId() + "/result", token(alice)));
 

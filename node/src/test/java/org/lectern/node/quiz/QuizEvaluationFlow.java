@@ -19,11 +19,14 @@ import org.lectern.node.course.CourseRole;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ParticipationService;
+import org.lectern.node.notification.NotificationService;
+import org.lectern.node.notification.NotificationView;
 import org.lectern.node.scheduling.DurableScheduler;
 import org.lectern.node.support.TestData;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserSummary;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 
 /**
  * A live quiz's evaluation, written once and run on each database: {@link QuizEvaluationIT} (H2) and
@@ -74,6 +77,39 @@ interface QuizEvaluationFlow {
             assertThat(shown.score()).isEqualByComparingTo(expected.get(student.login()));
             assertThat(shown.feedback()).extracting(FeedbackItem::reference).containsExactly(
                     quiz.questions().stream().map(q -> "question:" + q.id()).toArray(String[]::new));
+        }
+    }
+
+    @Test
+    default void shouldReferToTheLatestSaveAndTellEachStudentTheirOwnScore(@Autowired TestData fixtures,
+            @Autowired QuizService quizzes, @Autowired DurableScheduler scheduler, @Autowired ExerciseCatalog exercises,
+            @Autowired ParticipationService participations, @Autowired ResultService results,
+            @Autowired NotificationService notifications) {
+        long courseId = fixtures.newCourse();
+        QuizView quiz = quizzes.start(quizzes.create(courseId, QuizFixtures.fruitQuiz(DURATION)).id());
+        CurrentUser changedMind = student(fixtures, courseId);
+        CurrentUser wrong = student(fixtures, courseId);
+        quizzes.save(quiz.id(), changedMind, "k1", QuizFixtures.answers(quiz, 1, List.of(2), "pear"));
+        // Live saves may still be only in the cluster when the quiz ends: the result must refer to the newest.
+        SavedAnswers latest = quizzes.save(quiz.id(), changedMind, "k2",
+                QuizFixtures.answers(quiz, 0, List.of(0, 1), "kiwi"));
+        SavedAnswers wrongs = quizzes.save(quiz.id(), wrong, "k1", QuizFixtures.answers(quiz, 1, List.of(2), "pear"));
+
+        assertThat(QuizFixtures.evaluatedQuizzes(scheduler.runDue(quiz.endsAt().plusSeconds(6))))
+                .contains(quiz.id());
+
+        Exercise exercise = exercises.get(quiz.id());
+        Map<CurrentUser, SavedAnswers> saves = Map.of(changedMind, latest, wrong, wrongs);
+        Map<CurrentUser, String> scores = Map.of(changedMind, "6", wrong, "0");
+        for (CurrentUser student : List.of(changedMind, wrong)) {
+            long participationId = participations.existingParticipation(exercise, student.id(), false).orElseThrow()
+                    .getId();
+            Result result = results.ofParticipation(participationId).get(0);
+            assertThat(result.getSubmissionId()).isEqualTo(saves.get(student).submissionId());
+            List<NotificationView> told = notifications.visibleTo(student.login(), Pageable.unpaged()).getContent();
+            assertThat(told).extracting(NotificationView::title).containsExactly("Quiz result");
+            assertThat(told.get(0).text()).isEqualTo("You scored " + scores.get(student) + " of 6 in "
+                    + quiz.title());
         }
     }
 
