@@ -63,7 +63,7 @@ export function start() {
     beforeConnect: waitBeforeConnecting,
     onConnect: connected,
     onWebSocketClose: disconnected,
-    onStompError: () => {},
+    onStompError: stompError,
   });
   client.activate();
   window.addEventListener('online', () => flush());
@@ -111,9 +111,20 @@ function disconnected() {
   publishStatus();
 }
 
+// The node closed the session on purpose: its rights ended (logout elsewhere, expiry, "log out everywhere").
+// Reconnecting would only be refused; the login page is where the user can go on.
+function stompError(frame) {
+  if (frame.headers['lectern-control'] === 'SESSION_ENDED') {
+    client.deactivate();
+    loginPage(); // the outbox stays: it is sent after the login
+  }
+}
+
 function control(body) {
   const message = body && body.payload ? body.payload : body;
-  if (message && message.type === 'RECONNECT_ELSEWHERE') {
+  if (message && message.type === 'SUBSCRIPTION_ENDED') {
+    accessEnded(message.destination);
+  } else if (message && message.type === 'RECONNECT_ELSEWHERE') {
     // Spread the reconnects over the window the node gave, then go straight through the balancer again.
     const delay = Math.floor(Math.random() * (message.reconnectWithinMillis || 0));
     setTimeout(() => {
@@ -121,6 +132,24 @@ function control(body) {
       client.forceDisconnect();
     }, delay);
   }
+}
+
+// The node dropped a subscription the user may no longer have (removed from the course, team or exam): forget it,
+// so a reconnect does not ask for it again, and tell the user that this view no longer follows anything.
+function accessEnded(destination) {
+  const subscription = subscriptions.get(destination);
+  if (!subscription) return;
+  subscriptions.delete(destination);
+  let notice = document.getElementById('access-ended');
+  if (!notice) {
+    notice = document.createElement('p');
+    notice.id = 'access-ended';
+    notice.setAttribute('role', 'alert');
+    document.querySelector('main')?.prepend(notice);
+  }
+  notice.textContent = t('access.ended');
+  document.body.dataset.accessEnded = destination;
+  document.dispatchEvent(new CustomEvent('lectern:access-ended', { detail: { destination } }));
 }
 
 /**

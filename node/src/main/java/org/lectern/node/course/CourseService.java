@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.lectern.node.user.AccessNarrowed;
 import org.lectern.node.user.NewUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -28,11 +30,14 @@ public class CourseService {
     private final CourseRepository courses;
     private final CourseMembershipRepository memberships;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
 
-    CourseService(CourseRepository courses, CourseMembershipRepository memberships, UserDirectory users) {
+    CourseService(CourseRepository courses, CourseMembershipRepository memberships, UserDirectory users,
+            ApplicationEventPublisher events) {
         this.courses = courses;
         this.memberships = memberships;
         this.users = users;
+        this.events = events;
     }
 
     /** The courses the user with this login belongs to, in any role. */
@@ -73,7 +78,7 @@ public class CourseService {
                 .orElseThrow(() -> new NoSuchElementException("No course " + courseId));
         UserSummary user = users.summaryOf(login);
         memberships.findById(new CourseMembership.Key(courseId, user.id())).ifPresentOrElse(
-                membership -> membership.setRole(role),
+                membership -> changeRole(membership, role, login),
                 () -> memberships.save(new CourseMembership(course, user.id(), role)));
     }
 
@@ -101,7 +106,7 @@ public class CourseService {
         Course course = course(courseId);
         UserSummary user = users.find(login).orElseThrow(() -> new NotFoundException("user", login));
         memberships.findById(new CourseMembership.Key(courseId, user.id())).ifPresentOrElse(
-                membership -> membership.setRole(role),
+                membership -> changeRole(membership, role, login),
                 () -> memberships.save(new CourseMembership(course, user.id(), role)));
         return new CourseMember(user.login(), user.name(), role);
     }
@@ -118,6 +123,7 @@ public class CourseService {
         CourseMembership membership = memberships.findById(new CourseMembership.Key(courseId, user.id()))
                 .orElseThrow(() -> new NotFoundException("member of course " + courseId + ":", login));
         memberships.delete(membership);
+        events.publishEvent(AccessNarrowed.of(login, "You were removed from the course"));
     }
 
     /**
@@ -155,7 +161,7 @@ public class CourseService {
             if (membership == null) {
                 added.add(new CourseMembership(course, userId, row.role()));
             } else if (membership.getRole() != row.role()) {
-                membership.setRole(row.role());
+                changeRole(membership, row.role(), row.login());
                 updated++;
             } else {
                 unchanged++;
@@ -163,6 +169,14 @@ public class CourseService {
         }
         memberships.saveAll(added);
         return new EnrolmentResult(missing.size(), added.size(), updated, unchanged);
+    }
+
+    /** A lower role narrows what the user may follow live: their subscriptions are checked again after the commit. */
+    private void changeRole(CourseMembership membership, CourseRole role, String login) {
+        if (!role.isAtLeast(membership.getRole())) {
+            events.publishEvent(AccessNarrowed.of(login, "Your role in the course changed"));
+        }
+        membership.setRole(role);
     }
 
     private Course course(long courseId) {

@@ -19,12 +19,14 @@ import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
 import org.lectern.node.exercise.ExerciseType;
+import org.lectern.node.user.AccessNarrowed;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -44,11 +46,14 @@ public class ExamService {
     private final ExerciseCatalog exercises;
     private final UserDirectory users;
     private final ExamHandIn automaticHandIn;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExamService(ExamRepository exams, ExerciseGroupRepository groups, ExamRegistrationRepository registrations,
             StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess, CourseService courses,
-            ExerciseCatalog exercises, UserDirectory users, ExamHandIn automaticHandIn, Clock clock) {
+            ExerciseCatalog exercises, UserDirectory users, ExamHandIn automaticHandIn, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.automaticHandIn = automaticHandIn;
         this.exams = exams;
         this.groups = groups;
@@ -109,7 +114,13 @@ public class ExamService {
         if (studentExams.countByExamIdAndTestRunFalseAndStartedAtIsNotNull(examId) > 0) {
             throw new ConflictException("Exam " + examId + " has been started by students and cannot be deleted.");
         }
+        List<Long> registered = registrations.userIdsOf(examId);
         exams.delete(exam);
+        if (!registered.isEmpty()) {
+            // Registered students may follow the exam live; after the commit they may not.
+            events.publishEvent(new AccessNarrowed(users.summariesOf(registered).values().stream()
+                    .map(UserSummary::login).collect(Collectors.toSet()), "The exam was deleted"));
+        }
     }
 
     @Transactional

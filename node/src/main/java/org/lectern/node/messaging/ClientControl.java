@@ -1,6 +1,7 @@
 package org.lectern.node.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
 import org.lectern.shared.realtime.ControlMessage;
 import org.lectern.shared.realtime.ControlType;
 import org.lectern.shared.realtime.Realtime;
@@ -47,15 +48,31 @@ public class ClientControl {
     public int closeAll(String reason) {
         int closed = 0;
         for (String sessionId : sessions.sessions().keySet()) {
-            StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-            error.setSessionId(sessionId);
-            error.setMessage(reason);
-            if (toClients.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()))) {
+            if (sendError(sessionId, reason, null)) {
                 closed++;
             }
         }
         LOG.info("Closed {} client sessions: {}", closed, reason);
         return closed;
+    }
+
+    /**
+     * Ends these sessions because their rights ended: a STOMP ERROR frame whose {@link Realtime#CONTROL_HEADER}
+     * says {@link ControlType#SESSION_ENDED}, which tells the client to go to the login page rather than reconnect
+     * (the frame closes the connection, so nothing can overtake it).
+     */
+    void endSessions(Collection<String> sessionIds, String reason) {
+        sessionIds.forEach(sessionId -> sendError(sessionId, reason, ControlType.SESSION_ENDED));
+    }
+
+    private boolean sendError(String sessionId, String reason, ControlType control) {
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setSessionId(sessionId);
+        error.setMessage(reason);
+        if (control != null) {
+            error.setNativeHeader(Realtime.CONTROL_HEADER, control.name());
+        }
+        return toClients.send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
     }
 
     /**
@@ -65,18 +82,23 @@ public class ClientControl {
      * @return how many sessions were told (it goes to this node's own sessions, not through the broker)
      */
     public int reconnectElsewhere(Duration window, String reason) {
-        ControlMessage message = new ControlMessage(ControlType.RECONNECT_ELSEWHERE, window.toMillis(), reason);
+        ControlMessage message = ControlMessage.reconnectElsewhere(window.toMillis(), reason);
         int told = 0;
         for (String sessionId : sessions.sessions().keySet()) {
-            // Addressed by session id, which Spring resolves to this one session, even one of a user who is
-            // connected to other nodes as well.
-            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-            headers.setSessionId(sessionId);
-            headers.setLeaveMutable(true);
-            template.convertAndSendToUser(sessionId, Realtime.CONTROL_QUEUE, message, headers.getMessageHeaders());
+            tell(sessionId, message);
             told++;
         }
         LOG.info("Told {} client sessions to reconnect elsewhere within {}: {}", told, window, reason);
         return told;
+    }
+
+    /** Sends a control message to one session of this node. */
+    void tell(String sessionId, ControlMessage message) {
+        // Addressed by session id, which Spring resolves to this one session, even one of a user who is
+        // connected to other nodes as well.
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setSessionId(sessionId);
+        headers.setLeaveMutable(true);
+        template.convertAndSendToUser(sessionId, Realtime.CONTROL_QUEUE, message, headers.getMessageHeaders());
     }
 }

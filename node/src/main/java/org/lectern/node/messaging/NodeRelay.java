@@ -219,6 +219,23 @@ public class NodeRelay implements CrossNodePublisher, BrokerLink.Listener, Smart
         brokerChannel.send(MessageBuilder.createMessage(payload, headers.getMessageHeaders()));
     }
 
+    /** Subscription id to the destination (as published) of what this node's session follows now. */
+    synchronized Map<String, String> followedBy(String sessionId) {
+        return Map.copyOf(followedBySession.getOrDefault(sessionId, Map.of()));
+    }
+
+    /**
+     * Ends one subscription of a local session from the node's side, as if the client had sent UNSUBSCRIBE: the
+     * session gets nothing more from it, and the node stops following it at the broker if no one else does.
+     */
+    void drop(String sessionId, String subscriptionId) {
+        SimpMessageHeaderAccessor unsubscribe = SimpMessageHeaderAccessor.create(SimpMessageType.UNSUBSCRIBE);
+        unsubscribe.setSessionId(sessionId);
+        unsubscribe.setSubscriptionId(subscriptionId);
+        inNodeBroker.getObject().getSubscriptionRegistry()
+                .unregisterSubscription(MessageBuilder.createMessage(new byte[0], unsubscribe.getMessageHeaders()));
+    }
+
     /**
      * Starts following what {@code subscription} asks for.
      *

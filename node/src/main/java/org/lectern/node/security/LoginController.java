@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.lectern.node.cluster.TokenRevocations;
+import org.lectern.node.user.SessionsRevoked;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Login and logout. Login checks the password once and hands out a token that every node of the cluster accepts;
- * logout revokes that token on every node.
+ * logout revokes that token on every node, and ends the live sessions opened with it.
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -41,15 +43,17 @@ class LoginController {
     private final TokenService tokens;
     private final TokenRevocations revocations;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LoginController(AuthenticationManager authenticationManager, LoginAttemptLimiter attempts, TokenService tokens,
-            TokenRevocations revocations, UserDirectory users, Clock clock) {
+            TokenRevocations revocations, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
         this.authenticationManager = authenticationManager;
         this.attempts = attempts;
         this.tokens = tokens;
         this.revocations = revocations;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,6 +90,7 @@ class LoginController {
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
         revocations.revoke(token.getId(), token.getExpiresAt());
+        events.publishEvent(SessionsRevoked.token(token.getSubject(), token.getId(), "You logged out"));
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, tokenCookie("", Duration.ZERO).toString())
                 .build();

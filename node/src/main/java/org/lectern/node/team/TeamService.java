@@ -19,12 +19,14 @@ import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
 import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.SubmissionService;
+import org.lectern.node.user.AccessNarrowed;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -50,11 +52,14 @@ public class TeamService {
     private final CourseAccess access;
     private final CourseService courses;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TeamService(TeamRepository teams, TeamMemberRepository members, TeamMembershipDirectory directory,
             ExerciseCatalog exercises, ParticipationService participations, SubmissionService submissions,
-            CourseAccess access, CourseService courses, UserDirectory users, Clock clock) {
+            CourseAccess access, CourseService courses, UserDirectory users, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.teams = teams;
         this.members = members;
         this.directory = directory;
@@ -118,8 +123,10 @@ public class TeamService {
             }
             requireInNoOtherTeam(exercise, students, teamId);
             // Removals are flushed before the additions, so the one-team-per-exercise key never sees both.
-            members.deleteAll(current.stream().filter(m -> !wantedIds.contains(m.getUserId())).toList());
+            List<TeamMember> removed = current.stream().filter(m -> !wantedIds.contains(m.getUserId())).toList();
+            members.deleteAll(removed);
             members.flush();
+            leftTeam(removed, "You were removed from the team");
             addMembers(team, wantedIds.stream().filter(id -> !currentIds.contains(id)).toList());
         }
         team.rename(name);
@@ -137,6 +144,16 @@ public class TeamService {
         }
         members.deleteAll(current);
         teams.delete(team);
+        leftTeam(current, "Your team was deleted");
+    }
+
+    /** Former members may no longer follow the team live: their subscriptions are checked again after the commit. */
+    private void leftTeam(List<TeamMember> former, String reason) {
+        if (!former.isEmpty()) {
+            Set<String> logins = users.summariesOf(former.stream().map(TeamMember::getUserId).toList()).values()
+                    .stream().map(UserSummary::login).collect(Collectors.toSet());
+            events.publishEvent(new AccessNarrowed(logins, reason));
+        }
     }
 
     /** The exercise, if the caller has at least {@code minimum} in its course and it is a team exercise. */

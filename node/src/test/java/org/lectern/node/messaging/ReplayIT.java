@@ -218,7 +218,7 @@ class ReplayIT {
             assertThat(LecternClient.json(accepted).get("sessions").asInt()).isEqualTo(1);
 
             ControlMessage received = controlA.poll(20, TimeUnit.SECONDS);
-            assertThat(received).isEqualTo(new ControlMessage(ControlType.RECONNECT_ELSEWHERE, 30_000,
+            assertThat(received).isEqualTo(ControlMessage.reconnectElsewhere(30_000,
                     "requested by an administrator"));
 
             // Node B's own order arrives after node A's would have, through the same broker: B saw only its own.

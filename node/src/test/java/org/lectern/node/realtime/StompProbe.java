@@ -29,10 +29,11 @@ final class StompProbe implements AutoCloseable {
 
     private final StompConnection connection;
     private final StompSession session;
-    private final CompletableFuture<String> error;
+    private final CompletableFuture<StompHeaders> error;
     private final CompletableFuture<Throwable> closed;
 
-    private StompProbe(StompConnection connection, CompletableFuture<String> error, CompletableFuture<Throwable> closed) {
+    private StompProbe(StompConnection connection, CompletableFuture<StompHeaders> error,
+            CompletableFuture<Throwable> closed) {
         this.connection = connection;
         this.session = connection.session();
         this.error = error;
@@ -40,7 +41,7 @@ final class StompProbe implements AutoCloseable {
     }
 
     static StompProbe connect(int port, String token) throws Exception {
-        CompletableFuture<String> error = new CompletableFuture<>();
+        CompletableFuture<StompHeaders> error = new CompletableFuture<>();
         CompletableFuture<Throwable> closed = new CompletableFuture<>();
         StompSessionHandlerAdapter handler = new StompSessionHandlerAdapter() {
             @Override
@@ -51,8 +52,7 @@ final class StompProbe implements AutoCloseable {
             @Override
             public void handleFrame(StompHeaders frame, Object payload) {
                 // The session handler sees only frames no subscription claims: here, ERROR frames.
-                String message = frame.getFirst("message");
-                error.complete(message == null ? "" : message);
+                error.complete(frame);
             }
 
             @Override
@@ -98,6 +98,11 @@ final class StompProbe implements AutoCloseable {
 
     /** The ERROR frame's message, once one arrived; empty if the server closed the connection without one. */
     Optional<String> errorMessage() throws Exception {
+        return errorHeaders().map(frame -> frame.getFirst("message") == null ? "" : frame.getFirst("message"));
+    }
+
+    /** The ERROR frame's headers, once one arrived; empty if the server closed the connection without one. */
+    Optional<StompHeaders> errorHeaders() throws Exception {
         CompletableFuture.anyOf(error, closed).get(15, TimeUnit.SECONDS);
         return Optional.ofNullable(error.getNow(null));
     }

@@ -12,6 +12,12 @@ public final class Realtime {
     /** Personal destination of {@link ControlMessage}s; subscribed as {@code /user/queue/control}. */
     public static final String CONTROL_QUEUE = "/queue/control";
 
+    /**
+     * STOMP header of the ERROR frame with which a node closes a session on purpose, naming the
+     * {@link ControlType} (e.g. {@code SESSION_ENDED}); an ERROR without it is a protocol error.
+     */
+    public static final String CONTROL_HEADER = "lectern-control";
+
     private Realtime() {
     }
 }
