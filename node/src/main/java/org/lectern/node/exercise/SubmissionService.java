@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,12 +173,30 @@ public class SubmissionService {
     public Map<Long, Submission> latestStored(Collection<Long> participationIds) {
         flusher.storeNow(participationIds);
         Map<Long, Submission> latest = new HashMap<>();
+        putLatestStored(participationIds, latest);
+        return latest;
+    }
+
+    /**
+     * {@link #latest(long)} of many participations: one cluster round trip for the saves not yet in the database,
+     * one query per thousand participations for the rest, and no flush. Live quiz statistics read a whole lecture
+     * hall's answers every second on every node; one read per participation overloaded the cluster.
+     */
+    public Map<Long, Submission> latestOf(Collection<Long> participationIds) {
+        Map<Long, Submission> latest = new HashMap<>();
+        liveSubmissions.pending(participationIds).forEach((participationId, saves) -> saves.stream()
+                .max(Comparator.comparingInt(LiveSave::version))
+                .ifPresent(save -> latest.put(participationId, Submission.of(save))));
+        putLatestStored(participationIds.stream().filter(id -> !latest.containsKey(id)).toList(), latest);
+        return latest;
+    }
+
+    private void putLatestStored(Collection<Long> participationIds, Map<Long, Submission> latest) {
         List<Long> all = List.copyOf(participationIds);
         for (int from = 0; from < all.size(); from += QUERY_CHUNK) {
             submissions.findLatestOf(all.subList(from, Math.min(all.size(), from + QUERY_CHUNK)))
                     .forEach(submission -> latest.put(submission.getParticipationId(), submission));
         }
-        return latest;
     }
 
     /** A submission by id; a live save not yet in the database is written first, so the row exists afterwards. */

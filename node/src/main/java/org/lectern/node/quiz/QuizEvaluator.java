@@ -2,9 +2,11 @@ package org.lectern.node.quiz;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.lectern.node.assessment.AutomaticResult;
 import org.lectern.node.assessment.FeedbackItem;
 import org.lectern.node.assessment.ResultService;
@@ -22,6 +24,7 @@ import org.lectern.node.user.UserSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StopWatch;
 
 /**
  * Evaluates a live quiz once its duration and grace period have passed: the {@code quiz.end} task that
@@ -75,21 +78,35 @@ public class QuizEvaluator implements ScheduledTaskHandler {
             LOG.info("Quiz {} was evaluated already", quiz.getId());
             return;
         }
+        // The phases' times go into the log line: a lecture hall waits for this, an operator should see where.
+        StopWatch phases = new StopWatch("quiz " + quiz.getId());
+        phases.start("participations");
         List<Participation> all = participations.ofExercise(quiz.getId());
-        List<AutomaticResult> scored = score(quiz, all);
+        phases.stop();
+        List<AutomaticResult> scored = score(quiz, all, phases);
+        phases.start("results");
         results.recordAutomatic(scored);
+        phases.stop();
+        phases.start("notifications");
         tellStudents(quiz, all, scored);
-        LOG.info("Quiz {} evaluated: {} participations", quiz.getId(), scored.size());
+        phases.stop();
+        LOG.info("Quiz {} evaluated: {} participations in {} ms ({})", quiz.getId(), scored.size(),
+                phases.getTotalTimeMillis(), Arrays.stream(phases.getTaskInfo())
+                        .map(phase -> phase.getTaskName() + " " + phase.getTimeMillis() + " ms")
+                        .collect(Collectors.joining(", ")));
     }
 
     /**
      * Scores every participation of the quiz. Set-based: the whole lecture hall's latest submissions are read at
      * once, since a quiz ends for everyone at the same moment and its results are awaited by everyone.
      */
-    private List<AutomaticResult> score(Exercise quiz, List<Participation> all) {
+    private List<AutomaticResult> score(Exercise quiz, List<Participation> all, StopWatch phases) {
         List<QuizQuestion> quizQuestions = questions.findByExerciseIdOrderByPositionAsc(quiz.getId());
+        phases.start("latest submissions");
         // Stored first: a result refers to the submission it scored, which must be a row by then.
         Map<Long, Submission> latest = submissions.latestStored(all.stream().map(Participation::getId).toList());
+        phases.stop();
+        phases.start("scoring");
         List<AutomaticResult> scored = new ArrayList<>(all.size());
         for (Participation participation : all) {
             Submission submission = latest.get(participation.getId());
@@ -106,6 +123,7 @@ public class QuizEvaluator implements ScheduledTaskHandler {
             scored.add(new AutomaticResult(participation.getId(), submission == null ? null : submission.getId(),
                     score, quiz.getMaxPoints(), feedback));
         }
+        phases.stop();
         return scored;
     }
 

@@ -213,8 +213,9 @@ public class QuizService {
         Exercise quiz = quiz(quizId);
         List<QuizQuestion> all = questions.findByExerciseIdOrderByPositionAsc(quizId);
         List<Participation> taking = participations.ofExercise(quizId);
+        Map<Long, Submission> latestOf = submissions.latestOf(taking.stream().map(Participation::getId).toList());
         List<List<QuizAnswer>> latest = taking.stream()
-                .map(p -> submissions.latest(p.getId()).map(this::answersIn).orElse(List.of()))
+                .map(p -> Optional.ofNullable(latestOf.get(p.getId())).map(this::answersIn).orElse(List.of()))
                 .toList();
         List<QuestionRule> rules = all.stream().map(QuizQuestion::toRule).toList();
         int answered = (int) latest.stream()
