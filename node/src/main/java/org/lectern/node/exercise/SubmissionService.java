@@ -208,8 +208,10 @@ public class SubmissionService {
             Predicate<Participation> mayRead) {
         Optional<Submission> stored = submissions.findById(submissionId);
         if (stored.isPresent()) {
-            return participations.findById(stored.get().getParticipationId()).filter(mayRead).map(allowed ->
-                    stored.get()).orElseThrow(() -> unknownSubmission(submissionId));
+            if (participations.findById(stored.get().getParticipationId()).filter(mayRead).isEmpty()) {
+                throw unknownSubmission(submissionId);
+            }
+            return stored.get();
         }
         if (submissionId < LIVE_ID_BASE) {
             throw unknownSubmission(submissionId);

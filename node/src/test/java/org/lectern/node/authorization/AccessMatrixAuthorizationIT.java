@@ -481,6 +481,9 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         .allow(ADMIN),
                 endpoint("POST /api/admin/nodes/self/reconnect-clients", "this node's clients",
                         w -> Call.post("/api/admin/nodes/self/reconnect-clients?windowSeconds=30", ""))
+                        .allow(ADMIN),
+                endpoint("POST /api/admin/users/{login}/log-out-everywhere", "a user of its own",
+                        w -> Call.post("/api/admin/users/" + w.freshUser() + "/log-out-everywhere", ""))
                         .allow(ADMIN));
     }
 }
