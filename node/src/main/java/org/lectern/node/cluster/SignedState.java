@@ -40,10 +40,12 @@ class SignedState {
         if (found == null) {
             return Optional.empty();
         }
-        return problemWith(structure, entryKey, found).map(problem -> {
-            LOG.warn("Ignored the value of {} in {}: {}", entryKey, structure, problem);
-            return Optional.<String>empty();
-        }).orElseGet(() -> Optional.of(((SignedValue) found).value()));
+        Optional<String> problem = problemWith(structure, entryKey, found);
+        if (problem.isPresent()) {
+            LOG.warn("Ignored the value of {} in {}: {}", entryKey, structure, problem.get());
+            return Optional.empty();
+        }
+        return Optional.of(((SignedValue) found).value());
     }
 
     /**

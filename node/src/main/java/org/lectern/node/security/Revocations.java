@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the database before it serves, so after a full restart nothing revoked works again.
  */
 @Service
-public class Revocations implements SmartInitializingSingleton {
+class Revocations implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
 
