@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +38,7 @@ import org.lectern.console.connection.ConnectionStatusViewModel;
 import org.lectern.console.connection.ConnectionViewModel;
 import org.lectern.console.connection.FxThreadClusterListener;
 import org.lectern.console.connection.PreferencesConnectionHistory;
+import org.lectern.console.connection.SignedStateReader;
 import org.lectern.console.events.EventsView;
 import org.lectern.console.events.EventsViewModel;
 import org.lectern.console.load.LoadSampler;
@@ -59,6 +61,7 @@ import org.lectern.console.ui.FxBackgroundExecutor;
 import org.lectern.console.ui.Theme;
 import org.lectern.console.ui.WindowLayout;
 import org.lectern.shared.cluster.ClusterEvent;
+import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.NodeStatus;
 import org.lectern.shared.operations.CommandResult;
 import org.lectern.shared.operations.OperatorCommand;
@@ -119,11 +122,16 @@ public final class LecternConsoleApp extends Application {
         ReplicasViewModel replicas = new ReplicasViewModel(connection::livePartitions, background);
         SchedulerViewModel scheduler = new SchedulerViewModel(connection::scheduler, background, zone);
         EventsViewModel events = new EventsViewModel(zone);
-        SettingsViewModel settings = new SettingsViewModel(connection::settings, background, operations);
+        SignedStateReader signed = new SignedStateReader(operations::signingKey);
+        Callable<Map<String, String>> publishedConfig =
+                () -> signed.verified(ClusterStructures.PUBLISHED_CONFIG, connection.publishedConfig());
+        Callable<Map<String, String>> clusterSettings =
+                () -> signed.verified(ClusterStructures.CLUSTER_SETTINGS, connection.settings());
+        SettingsViewModel settings = new SettingsViewModel(clusterSettings, background, operations);
         broker = new BrokerViewModel(new JmxBrokerProbe(), background);
         LoadViewModel load = new LoadViewModel(LoadSampler.FROM_STATUS_RECORDS, background, clock);
         HaproxyStats haproxy = new HaproxyStats(http);
-        BalancerViewModel balancer = new BalancerViewModel(connection::publishedConfig, haproxy::read, background);
+        BalancerViewModel balancer = new BalancerViewModel(publishedConfig, haproxy::read, background);
         status = new ConnectionStatusViewModel(members.memberCountProperty());
         connectionForm = new ConnectionViewModel(new PreferencesConnectionHistory(preferences));
         commandLine.cluster().ifPresent(name -> connectionForm.clusterNameProperty().set(name));
@@ -139,7 +147,7 @@ public final class LecternConsoleApp extends Application {
                 if (state == ConnectionState.CONNECTED) {
                     background.run(() -> {
                         connection.subscribeToEvents();
-                        return connection.publishedConfig();
+                        return publishedConfig.call();
                     }, broker::published, failure -> LOG.warn("Could not subscribe to the cluster's events", failure));
                 }
             }

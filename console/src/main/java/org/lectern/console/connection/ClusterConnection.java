@@ -115,14 +115,17 @@ public final class ClusterConnection implements AutoCloseable {
                 List.copyOf(history.values()), List.copyOf(tasks.values()));
     }
 
-    /** The cluster-wide settings as stored, key to value; settings never changed are absent. */
-    public Map<String, String> settings() {
-        return stringMap(ClusterStructures.CLUSTER_SETTINGS);
+    /**
+     * The cluster-wide settings as stored, key to whatever the map holds (signed values, or anything someone wrote):
+     * for {@link SignedStateReader}; settings never changed are absent.
+     */
+    public Map<String, Object> settings() {
+        return rawMap(ClusterStructures.CLUSTER_SETTINGS);
     }
 
-    /** What the nodes publish for consoles, such as the broker's JMX address. */
-    public Map<String, String> publishedConfig() {
-        return stringMap(ClusterStructures.PUBLISHED_CONFIG);
+    /** What the nodes publish for consoles, such as the broker's JMX address (unchecked). */
+    public Map<String, Object> publishedConfig() {
+        return rawMap(ClusterStructures.PUBLISHED_CONFIG);
     }
 
     /** How the live-submissions map's partitions are spread over the members, as the client sees them. */
@@ -187,12 +190,12 @@ public final class ClusterConnection implements AutoCloseable {
         }
     }
 
-    private Map<String, String> stringMap(String name) {
+    private Map<String, Object> rawMap(String name) {
         HazelcastInstance current = connected();
         if (current == null) {
             return Map.of();
         }
-        IMap<String, String> map = current.getMap(name);
+        IMap<String, Object> map = current.getMap(name);
         return Map.copyOf(map.getAll(map.keySet()));
     }
 

@@ -46,7 +46,8 @@ public final class OperationsViewModel {
     private final ReadOnlyStringWrapper operator = new ReadOnlyStringWrapper(this, "operator", "");
     private final Map<String, CommandResult> results = new HashMap<>();
     private Map<String, NodeStatus> nodes = Map.of();
-    private OperatorCredential credential;
+    /** Volatile: read by workers checking signed cluster state, set on the FX thread. */
+    private volatile OperatorCredential credential;
     private boolean fetching;
 
     public OperationsViewModel(CommandGateway gateway, BackgroundExecutor background, Clock clock) {
@@ -72,6 +73,15 @@ public final class OperationsViewModel {
         credential = given;
         canSign.set(given != null);
         operator.set(given == null ? "" : given.operator());
+    }
+
+    /**
+     * The key of the credential in use, to check the signatures of what the cluster's operator-controlled maps
+     * hold ({@link org.lectern.console.connection.SignedStateReader}); empty without a credential.
+     */
+    public Optional<byte[]> signingKey() {
+        OperatorCredential current = credential;
+        return current == null ? Optional.empty() : Optional.of(current.secret());
     }
 
     /** Why {@code text} is not a weight, or empty when it is one. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
@@ -40,6 +41,8 @@ import org.lectern.console.support.FreePorts;
 import org.lectern.console.support.Screenshots;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.NodeLoad;
+import org.lectern.shared.operations.OperatorSignatures;
+import org.lectern.shared.operations.SignedValue;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -59,6 +62,9 @@ class BrokerViewIT {
 
     @TempDir
     Path brokerDirectory;
+
+    @TempDir
+    Path credentials;
 
     @BeforeAll
     static void startToolkit() throws TimeoutException {
@@ -98,9 +104,14 @@ class BrokerViewIT {
 
         int port = FreePorts.next();
         node = new ContractNode(clusterName, "node-a", port, port, ConsoleOperationsIT.SECRET, NodeLoad.IDLE);
-        node.member().<String, String>getMap(ClusterStructures.PUBLISHED_CONFIG).set(ClusterStructures.BROKER_JMX_URL, url);
+        // Signed as a node signs it: the console uses nothing else from this map.
+        node.member().<String, SignedValue>getMap(ClusterStructures.PUBLISHED_CONFIG).set(
+                ClusterStructures.BROKER_JMX_URL, OperatorSignatures.signValue(ClusterStructures.PUBLISHED_CONFIG,
+                        ClusterStructures.BROKER_JMX_URL, url, System.currentTimeMillis(),
+                        OperatorSignatures.credentialFromText(ConsoleOperationsIT.SECRET)));
+        Path credential = Files.writeString(credentials.resolve("operator-credential"), ConsoleOperationsIT.SECRET);
         console = FxToolkit.setupApplication(LecternConsoleApp.class, "--address", "127.0.0.1:" + port,
-                "--cluster", clusterName);
+                "--cluster", clusterName, "--operator", "olga", "--credential-file", credential.toString());
         FxToolkit.showStage();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

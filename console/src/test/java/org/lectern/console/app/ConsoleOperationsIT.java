@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -90,6 +91,8 @@ class ConsoleOperationsIT {
 
         Path credential = temporary.resolve("operator-credential");
         Files.writeString(credential, SECRET + "\n", StandardCharsets.UTF_8);
+        // The console reopens the view it showed last; these tests start on Members, whatever ran before.
+        Preferences.userNodeForPackage(LecternConsoleApp.class).node("window").removeNode();
         console = FxToolkit.setupApplication(LecternConsoleApp.class, "--address", "127.0.0.1:" + portA,
                 "--cluster", clusterName, "--operator", "olga", "--credential-file", credential.toString());
         FxToolkit.showStage();

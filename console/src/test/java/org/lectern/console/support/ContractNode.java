@@ -26,6 +26,7 @@ import org.lectern.shared.operations.CommandOutcome;
 import org.lectern.shared.operations.CommandResult;
 import org.lectern.shared.operations.OperatorCommand;
 import org.lectern.shared.operations.OperatorSignatures;
+import org.lectern.shared.operations.SignedValue;
 import org.lectern.shared.scheduling.SchedulerOwnership;
 
 /**
@@ -143,7 +144,9 @@ public final class ContractNode implements AutoCloseable {
             }
             case SET_SETTING -> {
                 String[] keyValue = command.argument().split("=", 2);
-                member.<String, String>getMap(ClusterStructures.CLUSTER_SETTINGS).set(keyValue[0], keyValue[1]);
+                member.<String, SignedValue>getMap(ClusterStructures.CLUSTER_SETTINGS).set(keyValue[0],
+                        OperatorSignatures.signValue(ClusterStructures.CLUSTER_SETTINGS, keyValue[0], keyValue[1],
+                                System.currentTimeMillis(), credential));
                 answer(command, CommandOutcome.COMPLETED, "set");
             }
         }

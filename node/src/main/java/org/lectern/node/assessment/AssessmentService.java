@@ -38,7 +38,6 @@ import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,13 +99,13 @@ class AssessmentService {
 
     @Transactional(readOnly = true)
     SubmissionView submission(long submissionId, CurrentUser caller) {
-        Submission submission = submissions.get(submissionId);
+        Submission submission = submissions.readable(submissionId, caller, () -> access.isStaffSomewhere(caller),
+                participation -> access.roleOf(exercises.get(participation.getExerciseId()).getCourseId(), caller)
+                        .filter(role -> role.isAtLeast(CourseRole.TUTOR)
+                                || participations.belongsTo(participation, caller.id()))
+                        .isPresent());
         Participation participation = participations.get(submission.getParticipationId());
         Exercise exercise = exercises.get(participation.getExerciseId());
-        CourseRole role = access.require(exercise.getCourseId(), caller, CourseRole.STUDENT);
-        if (!role.isAtLeast(CourseRole.TUTOR) && !participations.belongsTo(participation, caller.id())) {
-            throw new AccessDeniedException("Submission " + submissionId + " is not yours");
-        }
         return new SubmissionView(submission.getId(), participation.getId(), exercise.getId(),
                 submission.getVersion(), submission.getSubmittedAt(), submission.isSubmitted(),
                 submission.getContent().text(), submission.getContent().fileName(),

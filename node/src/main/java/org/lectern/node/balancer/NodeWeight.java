@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * This node's weight: the one an operator last set (through the cluster, or stored in the database from before a
  * restart), else {@code lectern.node.weight}, else one unit per four available processors (thesis table 6.1).
- * A weight set through the cluster's {@code lectern.node-weights} map, by {@link #setWeight} on this node or by
- * anyone writing the map, takes effect at once and is stored.
+ * A weight set through the cluster's {@code lectern.node-weights} map, by {@link #setWeight} on this node or on
+ * another one (signed, see {@link NodeWeightBoard}), takes effect at once and is stored.
  */
 @Component
 class NodeWeight implements WeightControl {

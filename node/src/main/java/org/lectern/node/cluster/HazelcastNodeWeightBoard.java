@@ -17,10 +17,14 @@ class HazelcastNodeWeightBoard implements NodeWeightBoard {
 
     private static final Logger log = LoggerFactory.getLogger(HazelcastNodeWeightBoard.class);
 
-    private final IMap<String, Object> weights;
+    private static final String NAME = ClusterStructures.NODE_WEIGHTS;
 
-    HazelcastNodeWeightBoard(HazelcastInstance hazelcast) {
-        this.weights = hazelcast.getMap(ClusterStructures.NODE_WEIGHTS);
+    private final IMap<String, Object> weights;
+    private final SignedState signed;
+
+    HazelcastNodeWeightBoard(HazelcastInstance hazelcast, SignedState signed) {
+        this.weights = hazelcast.getMap(NAME);
+        this.signed = signed;
     }
 
     @Override
@@ -36,7 +40,7 @@ class HazelcastNodeWeightBoard implements NodeWeightBoard {
 
     @Override
     public void put(String nodeId, int weight) {
-        weights.set(nodeId, weight);
+        weights.set(nodeId, signed.sign(NAME, nodeId, Integer.toString(weight)));
     }
 
     @Override
@@ -45,16 +49,16 @@ class HazelcastNodeWeightBoard implements NodeWeightBoard {
         weights.addEntryListener(adapter, nodeId, true);
     }
 
-    /** A console or script may write anything into the map: only an integer is a weight. */
-    private static OptionalInt weight(String nodeId, Object value) {
-        if (value == null) {
-            return OptionalInt.empty();
-        }
-        if (value instanceof Integer weight) {
-            return OptionalInt.of(weight);
-        }
-        log.warn("Ignored the weight {} set for node {}: a weight is an Integer", value, nodeId);
-        return OptionalInt.empty();
+    /** Anyone may write anything into the map: only a signed integer is a weight. */
+    private OptionalInt weight(String nodeId, Object found) {
+        return signed.accept(NAME, nodeId, found).stream().mapToInt(value -> {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                log.warn("Ignored the weight '{}' set for node {}: a weight is an integer", value, nodeId);
+                return -1;
+            }
+        }).filter(weight -> weight >= 0).findFirst();
     }
 
     private interface WeightListener extends EntryAddedListener<String, Object>, EntryUpdatedListener<String, Object> {

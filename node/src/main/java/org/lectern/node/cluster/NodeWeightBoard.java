@@ -6,7 +6,8 @@ import java.util.function.IntConsumer;
 /**
  * The operator-set weights of the nodes, shared through the cluster ({@link
  * org.lectern.shared.cluster.ClusterStructures#NODE_WEIGHTS}), so that a weight written on any member or by a
- * console reaches the node it is for.
+ * console reaches the node it is for. Only weights a node signed with the operator credential count: the map is
+ * writable by anyone who reaches the cluster port.
  */
 public interface NodeWeightBoard {
 
@@ -16,6 +17,6 @@ public interface NodeWeightBoard {
     /** Sets the node's weight in the cluster. */
     void put(String nodeId, int weight);
 
-    /** Calls {@code listener} with every weight set for the node from now on, by anyone. */
+    /** Calls {@code listener} with every weight set for the node from now on by a node (signed). */
     void onChange(String nodeId, IntConsumer listener);
 }

@@ -180,13 +180,11 @@ class StudentWorkService {
 
     /** The file of a submission, for its owner (the student or their team) or the course's tutors and up. */
     Download download(long submissionId, CurrentUser user) {
-        Submission submission = submissions.get(submissionId);
-        Participation participation = participations.get(submission.getParticipationId());
-        Exercise exercise = catalog.get(participation.getExerciseId());
-        CourseRole role = access.require(exercise.getCourseId(), user, CourseRole.STUDENT);
-        if (role == CourseRole.STUDENT && !participations.belongsTo(participation, user.id())) {
-            throw new AccessDeniedException("Submission " + submissionId + " is not yours");
-        }
+        Submission submission = submissions.readable(submissionId, user, () -> access.isStaffSomewhere(user),
+                participation -> access.roleOf(catalog.get(participation.getExerciseId()).getCourseId(), user)
+                        .filter(role -> role != CourseRole.STUDENT
+                                || participations.belongsTo(participation, user.id()))
+                        .isPresent());
         SubmissionContent content = submission.getContent();
         if (content.filePath() == null) {
             throw new NotFoundException("file of submission", submissionId);

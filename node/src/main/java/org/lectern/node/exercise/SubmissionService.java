@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.lectern.node.cluster.LiveSave;
 import org.lectern.node.cluster.LiveSaveOutcome;
 import org.lectern.node.cluster.LiveSubmissions;
@@ -211,6 +213,42 @@ public class SubmissionService {
             }
         }
         return stored.orElseThrow(() -> new NotFoundException("submission", submissionId));
+    }
+
+    /**
+     * A submission by id for a caller allowed to read it ({@code mayRead} decides on its participation); anyone else
+     * gets the same 404 as for an id that does not exist, so ids cannot be probed. Nothing costly happens before the
+     * caller's right is known: the database row is found by its key; a live save not yet in the database is looked
+     * for among the caller's own participations by key, and by a scan of the live map only for {@code staff} (who
+     * read others' work, and are few); it is written to the database only once the caller may read it.
+     */
+    @Transactional
+    public Submission readable(long submissionId, CurrentUser caller, BooleanSupplier staff,
+            Predicate<Participation> mayRead) {
+        Optional<Submission> stored = submissions.findById(submissionId);
+        if (stored.isPresent()) {
+            if (participations.findById(stored.get().getParticipationId()).filter(mayRead).isEmpty()) {
+                throw unknownSubmission(submissionId);
+            }
+            return stored.get();
+        }
+        if (submissionId < LIVE_ID_BASE) {
+            throw unknownSubmission(submissionId);
+        }
+        Optional<Long> holder = staff.getAsBoolean()
+                ? liveSubmissions.participationOf(submissionId)
+                : liveSubmissions.pending(participations.idsOf(caller.id())).entrySet().stream()
+                        .filter(pending -> pending.getValue().stream().anyMatch(save -> save.id() == submissionId))
+                        .map(Map.Entry::getKey)
+                        .findFirst();
+        Participation participation = holder.flatMap(participations::findById).filter(mayRead)
+                .orElseThrow(() -> unknownSubmission(submissionId));
+        flusher.storeNow(participation.getId());
+        return submissions.findById(submissionId).orElseThrow(() -> unknownSubmission(submissionId));
+    }
+
+    private static NotFoundException unknownSubmission(long submissionId) {
+        return new NotFoundException("submission", submissionId);
     }
 
     /** Whether anyone has saved work for the exercise (test runs included). */

@@ -15,6 +15,7 @@ import org.lectern.node.cluster.ClusterEvents;
 import org.lectern.node.cluster.NodeProperties;
 import org.lectern.node.cluster.NodeStatusBoard;
 import org.lectern.node.cluster.OperatorCommandChannel;
+import org.lectern.node.cluster.OperatorKey;
 import org.lectern.shared.cluster.ClusterEventKind;
 import org.lectern.shared.cluster.EventSeverity;
 import org.lectern.shared.cluster.NodeStatus;
@@ -56,7 +57,8 @@ class OperatorCommands {
     private final ExecutorService executor;
 
     OperatorCommands(OperatorCommandChannel channel, NodeStatusBoard board, ClusterEvents events, AuditLog audit,
-            OperationsProperties properties, NodeProperties node, Clock clock, List<CommandHandler> handlers) {
+            OperationsProperties properties, OperatorKey key, NodeProperties node, Clock clock,
+            List<CommandHandler> handlers) {
         this.channel = channel;
         this.board = board;
         this.events = events;
@@ -64,7 +66,7 @@ class OperatorCommands {
         this.properties = properties;
         this.node = node;
         this.clock = clock;
-        this.credential = OperatorCredential.load(properties);
+        this.credential = key.bytes();
         for (CommandHandler handler : handlers) {
             if (this.handlers.put(handler.kind(), handler) != null) {
                 throw new IllegalStateException("Two handlers for " + handler.kind());

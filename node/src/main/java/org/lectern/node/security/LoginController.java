@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.lectern.node.cluster.TokenRevocations;
 import org.lectern.node.user.SessionsRevoked;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
@@ -41,13 +40,13 @@ class LoginController {
     private final AuthenticationManager authenticationManager;
     private final LoginAttemptLimiter attempts;
     private final TokenService tokens;
-    private final TokenRevocations revocations;
+    private final Revocations revocations;
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LoginController(AuthenticationManager authenticationManager, LoginAttemptLimiter attempts, TokenService tokens,
-            TokenRevocations revocations, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+            Revocations revocations, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
         this.authenticationManager = authenticationManager;
         this.attempts = attempts;
         this.tokens = tokens;
@@ -89,7 +88,7 @@ class LoginController {
     /** Revokes the token the request came with, cluster-wide, and tells the browser to drop the cookie. */
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
-        revocations.revoke(token.getId(), token.getExpiresAt());
+        revocations.revokeToken(token.getId(), token.getExpiresAt());
         events.publishEvent(SessionsRevoked.token(token.getSubject(), token.getId(), "You logged out"));
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, tokenCookie("", Duration.ZERO).toString())

@@ -1,13 +1,15 @@
 package org.lectern.node.security;
 
-import org.lectern.node.cluster.TokenRevocations;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Refuses tokens whose user logged out, on whichever node they did; and tokens without an id, which no logout could revoke. */
+/**
+ * Refuses tokens whose user logged out (or was logged out everywhere), on whichever node that happened; and tokens
+ * without an id, which no logout could revoke.
+ */
 final class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
@@ -15,9 +17,9 @@ final class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
     private static final OAuth2Error WITHOUT_ID = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The token has no id", null);
 
-    private final TokenRevocations revocations;
+    private final Revocations revocations;
 
-    RevokedTokenValidator(TokenRevocations revocations) {
+    RevokedTokenValidator(Revocations revocations) {
         this.revocations = revocations;
     }
 
@@ -27,7 +29,7 @@ final class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
         if (id == null || id.isBlank()) {
             return OAuth2TokenValidatorResult.failure(WITHOUT_ID);
         }
-        return revocations.isRevoked(id) ? OAuth2TokenValidatorResult.failure(REVOKED)
+        return revocations.isRevoked(token) ? OAuth2TokenValidatorResult.failure(REVOKED)
                 : OAuth2TokenValidatorResult.success();
     }
 }

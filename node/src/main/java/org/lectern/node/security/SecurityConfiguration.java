@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKey;
-import org.lectern.node.cluster.TokenRevocations;
+import org.lectern.node.user.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +17,8 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -29,7 +31,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -47,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final GrantedAuthority ROLE_USER = new SimpleGrantedAuthority("ROLE_USER");
+    private static final GrantedAuthority ROLE_ADMIN = new SimpleGrantedAuthority("ROLE_ADMIN");
 
     @Bean
     @Order(1)
@@ -67,7 +71,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, JwtDecoder decoder, UserDirectory users, JsonMapper json)
+            throws Exception {
         ProblemResponses problems = ProblemResponses.forApi(json);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
@@ -81,7 +86,7 @@ class SecurityConfiguration {
                         .bearerTokenResolver(new TokenCookieBearerTokenResolver())
                         .authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter(users))))
                 // Stateless: the token is the session, valid on every node. The login cookie is SameSite=Strict,
                 // so no other site can make a browser send it, which is what CSRF protection would guard against.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -116,12 +121,16 @@ class SecurityConfiguration {
         return new OrRequestMatcher(matchers);
     }
 
-    private static JwtAuthenticationConverter authenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
+    /**
+     * Roles come from the user directory on every request, not from the token's claim: a demoted administrator loses
+     * the role with the next request, not when the token expires hours later (docs/decisions.md). A login that no
+     * longer exists gets no role.
+     */
+    private static JwtAuthenticationConverter authenticationConverter(UserDirectory users) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> users.find(jwt.getSubject())
+                .map(user -> user.admin() ? List.of(ROLE_USER, ROLE_ADMIN) : List.of(ROLE_USER))
+                .orElse(List.<GrantedAuthority>of()));
         return converter;
     }
 
@@ -136,7 +145,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenKey, TokenRevocations revocations) {
+    JwtDecoder jwtDecoder(SecretKey tokenKey, Revocations revocations) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(TokenService.ISSUER),

@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 class AssessmentIT extends NodeIntegrationTest implements AssessmentFlow {
 
+    private static final long NO_SUCH_SUBMISSION = 987_654_321L;
+
     @Autowired
     TestData data;
 
@@ -169,14 +171,35 @@ class AssessmentIT extends NodeIntegrationTest implements AssessmentFlow {
         }
 
         @Test
-        void shouldRefuseAnotherStudentAndOutsidersWith403() {
+        void shouldAnswerAnotherStudentAndOutsidersAsForAnUnknownId() {
             SavedSubmission saved = save(text, alice, "my essay");
             UserSummary outsider = data.newMember(data.newCourse(), CourseRole.TUTOR);
+            HttpResponse<String> unknown = client().get("/api/submissions/" + NO_SUCH_SUBMISSION, token(bob));
 
-            assertThat(client().get("/api/submissions/" + saved.submissionId(), token(bob)).statusCode())
-                    .isEqualTo(403);
-            assertThat(client().get("/api/submissions/" + saved.submissionId(), token(outsider)).statusCode())
-                    .isEqualTo(403);
+            for (UserSummary refused : List.of(bob, outsider)) {
+                HttpResponse<String> forbidden = client().get("/api/submissions/" + saved.submissionId(),
+                        token(refused));
+                assertThat(forbidden.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(404);
+                assertThat(forbidden.headers().firstValue("Content-Type"))
+                        .isEqualTo(unknown.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(json(forbidden).get("type")).isEqualTo(json(unknown).get("type"));
+                assertThat(json(forbidden).get("title")).isEqualTo(json(unknown).get("title"));
+                assertThat(forbidden.body().replace(Long.toString(saved.submissionId()), "ID"))
+                        .isEqualTo(unknown.body().replace(Long.toString(NO_SUCH_SUBMISSION), "ID"));
+            }
+        }
+
+        @Test
+        void shouldAnswerAnUnknownIdInTheLiveRangeAsAnyUnknownId() {
+            // Ids from 2^52 up are live saves; for a student only their own participations are looked at.
+            long liveRange = (1L << 52) + 12_345;
+            HttpResponse<String> live = client().get("/api/submissions/" + liveRange, token(bob));
+            HttpResponse<String> unknown = client().get("/api/submissions/" + NO_SUCH_SUBMISSION, token(bob));
+
+            assertThat(live.statusCode()).isEqualTo(404);
+            assertThat(live.body().replace(Long.toString(liveRange), "ID"))
+                    .isEqualTo(unknown.body().replace(Long.toString(NO_SUCH_SUBMISSION), "ID"));
         }
 
         @Test
@@ -192,7 +215,7 @@ class AssessmentIT extends NodeIntegrationTest implements AssessmentFlow {
             assertThat(client().get("/api/submissions/" + saved.submissionId(), token(bob)).statusCode())
                     .isEqualTo(200);
             assertThat(client().get("/api/submissions/" + saved.submissionId(), token(carol)).statusCode())
-                    .isEqualTo(403);
+                    .isEqualTo(404);
             assertThat(json(client().get("/api/exercises/" + teamExercise.getId() + "/result", token(bob)))
                     .get("score").decimalValue()).isEqualByComparingTo("9");
             assertThat(client().get("/api/exercises/" + teamExercise.getId() + "/result", token(carol)).statusCode())

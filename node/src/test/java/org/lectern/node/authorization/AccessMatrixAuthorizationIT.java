@@ -225,7 +225,8 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         .allow(STUDENTS),
                 endpoint("GET /api/submissions/{submissionId}/file", "A's uploaded file",
                         w -> Call.get("/api/submissions/" + w.fileSubmissionA + "/file"))
-                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN));
+                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN)
+                        .notFoundFor(OUTSIDER, STUDENT_B));
     }
 
     private static List<Endpoint> quizzes() {
@@ -418,19 +419,24 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         .allow(STAFF),
                 endpoint("GET /api/submissions/{submissionId}", "A's essay",
                         w -> Call.get("/api/submissions/" + w.essaySubmissionA))
-                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN),
+                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN)
+                        .notFoundFor(OUTSIDER, STUDENT_B),
                 endpoint("GET /api/submissions/{submissionId}", "A's file upload",
                         w -> Call.get("/api/submissions/" + w.fileSubmissionA))
-                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN),
+                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN)
+                        .notFoundFor(OUTSIDER, STUDENT_B),
                 endpoint("GET /api/submissions/{submissionId}", "team Red's work",
                         w -> Call.get("/api/submissions/" + w.redTeamSubmission))
-                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN),
+                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN)
+                        .notFoundFor(OUTSIDER, STUDENT_B),
                 endpoint("GET /api/submissions/{submissionId}", "A's quiz answers",
                         w -> Call.get("/api/submissions/" + w.quizSubmissionA))
-                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN),
+                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN)
+                        .notFoundFor(OUTSIDER, STUDENT_B),
                 endpoint("GET /api/submissions/{submissionId}", "A's exam answer",
                         w -> Call.get("/api/submissions/" + w.examSubmissionA))
-                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN),
+                        .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN)
+                        .notFoundFor(OUTSIDER, STUDENT_B),
                 endpoint("PUT /api/submissions/{submissionId}/assessment", "A's essay",
                         w -> Call.put("/api/submissions/" + w.essaySubmissionA + "/assessment",
                                 "{\"score\":7,\"feedback\":[{\"reference\":\"intro\",\"text\":\"Good\",\"credits\":7}]}"))
@@ -475,6 +481,9 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         .allow(ADMIN),
                 endpoint("POST /api/admin/nodes/self/reconnect-clients", "this node's clients",
                         w -> Call.post("/api/admin/nodes/self/reconnect-clients?windowSeconds=30", ""))
+                        .allow(ADMIN),
+                endpoint("POST /api/admin/users/{login}/log-out-everywhere", "a user of its own",
+                        w -> Call.post("/api/admin/users/" + w.freshUser() + "/log-out-everywhere", ""))
                         .allow(ADMIN));
     }
 }

@@ -9,6 +9,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,7 @@ import org.lectern.shared.operations.CommandOutcome;
 import org.lectern.shared.operations.CommandResult;
 import org.lectern.shared.operations.OperatorCommand;
 import org.lectern.shared.operations.OperatorSignatures;
+import org.lectern.shared.operations.SignedValue;
 
 /**
  * What the operations console does with commands, as a real Hazelcast client: signs them with the operator
@@ -92,10 +94,16 @@ public final class OperatorConsole implements AutoCloseable {
         return client.getMap(ClusterStructures.AUDIT_LOG);
     }
 
-    /** The cluster settings as the cluster holds them now. */
+    /** The cluster settings as the cluster holds them now, those whose signature verifies. */
     public Map<String, String> settings() {
-        IMap<String, String> settings = client.getMap(ClusterStructures.CLUSTER_SETTINGS);
-        return Map.copyOf(settings.getAll(settings.keySet()));
+        IMap<String, Object> settings = client.getMap(ClusterStructures.CLUSTER_SETTINGS);
+        Map<String, String> verified = new HashMap<>();
+        settings.getAll(settings.keySet()).forEach((key, found) -> {
+            if (OperatorSignatures.verifyValue(ClusterStructures.CLUSTER_SETTINGS, key, found, CREDENTIAL)) {
+                verified.put(key, ((SignedValue) found).value());
+            }
+        });
+        return Map.copyOf(verified);
     }
 
     public IMap<String, NodeStatus> statuses() {

@@ -37,6 +37,8 @@ public final class TestCluster implements AutoCloseable {
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres"));
+        // One operator credential, as in a deployment: what one node signs into the cluster, the others verify.
+        shared.putAll(OperatorConsole.nodeSettings());
         TestCluster cluster = new TestCluster();
         try {
             for (int i = 0; i < size; i++) {

@@ -82,6 +82,7 @@ public final class TestNodes {
                 "lectern.cluster.members", "127.0.0.1:" + memberPortA + ",127.0.0.1:" + memberPortB,
                 "lectern.broker.stomp-port", FreePorts.next(),
                 "lectern.security.token-secret", TOKEN_SECRET));
+        shared.putAll(OperatorConsole.nodeSettings());
         shared.putAll(settings);
         ConfigurableApplicationContext a = start(nodeIdA, dataDir,
                 with(shared, "lectern.cluster.port", memberPortA, "lectern.broker.embedded", true));

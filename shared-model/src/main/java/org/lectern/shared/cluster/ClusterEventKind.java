@@ -13,5 +13,7 @@ public enum ClusterEventKind {
     SCHEDULER_HANDOVER,
     SETTING_CHANGED,
     SCHEMA_MISMATCH,
-    COMMAND_REJECTED
+    COMMAND_REJECTED,
+    /** Someone wrote an unsigned, wrongly signed or replayed value into an operator-controlled map; it was ignored. */
+    STATE_TAMPERED
 }

@@ -10,7 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and verifies {@link OperatorCommand}s with the operator credential both console and nodes hold.
+ * Signs and verifies {@link OperatorCommand}s and {@link SignedValue}s with the operator credential both console and
+ * nodes hold.
  * Written with the JDK's HMAC because console and node must compute the same bytes and the contract module takes
  * no dependencies.
  */
@@ -61,11 +62,42 @@ public final class OperatorSignatures {
                 command.signature().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A value for {@code key} of the cluster map {@code structure}, signed now. */
+    public static SignedValue signValue(String structure, String key, String value, long issuedAtMillis,
+            byte[] credential) {
+        String signature = valueSignature(structure, key, value, issuedAtMillis, credential);
+        return new SignedValue(value, issuedAtMillis, signature);
+    }
+
+    /**
+     * Whether {@code candidate} is a {@link SignedValue} signed with this credential for exactly this map and key
+     * (a value signed for another key or map does not verify). Anything else found in the map does not verify.
+     */
+    public static boolean verifyValue(String structure, String key, Object candidate, byte[] credential) {
+        if (!(candidate instanceof SignedValue signed)) {
+            return false;
+        }
+        String expected = valueSignature(structure, key, signed.value(), signed.issuedAtMillis(), credential);
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signed.signature().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String valueSignature(String structure, String key, String value, long issuedAtMillis,
+            byte[] credential) {
+        // A fixed first line no command id (a UUID) can take, so a command's signature never passes for a value's.
+        return hmac(String.join("\n", "lectern.signed-value", structure, key, value, Long.toString(issuedAtMillis)),
+                credential);
+    }
+
     private static String signature(String commandId, CommandKind kind, String targetNodeId, String argument,
             String operator, long issuedAtMillis, byte[] credential) {
         // Newline-separated: no field can contain one without changing another's meaning in the signed text.
         String signed = String.join("\n", commandId, kind.name(), targetNodeId, argument, operator,
                 Long.toString(issuedAtMillis));
+        return hmac(signed, credential);
+    }
+
+    private static String hmac(String signed, byte[] credential) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(credential, ALGORITHM));
