@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.lectern.node.user.AccessNarrowed;
+import org.lectern.node.messaging.AccessNarrowed;
 import org.lectern.node.user.NewUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;

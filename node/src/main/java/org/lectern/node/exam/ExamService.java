@@ -19,7 +19,7 @@ import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
 import org.lectern.node.exercise.ExerciseType;
-import org.lectern.node.user.AccessNarrowed;
+import org.lectern.node.messaging.AccessNarrowed;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;

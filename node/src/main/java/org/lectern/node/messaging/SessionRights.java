@@ -1,10 +1,6 @@
 package org.lectern.node.messaging;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import org.lectern.node.cluster.SessionOrder;
+import org.lectern.node.cluster.SessionOrderChannel;
 import org.lectern.node.messaging.LocalStompSessions.LocalSession;
-import org.lectern.node.user.AccessNarrowed;
-import org.lectern.node.user.SessionsRevoked;
 import org.lectern.shared.realtime.ControlMessage;
 import org.lectern.shared.topics.DestinationKind;
 import org.slf4j.Logger;
@@ -35,20 +31,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>lost access ({@link AccessNarrowed}: removed from a course, a team, an exam) drops each subscription its
  * rule no longer allows, and tells the client with {@code SUBSCRIPTION_ENDED}.</li>
  * </ul>
- * The orders travel on a Hazelcast reliable topic rather than through the broker, so they reach every node, also
- * one whose sessions of that user follow nothing at the broker, and also while the broker is away.
+ * The orders travel on the cluster's {@link SessionOrderChannel}.
  */
 @Component
 class SessionRights implements DisposableBean {
 
-    /** Node-internal: the console has no business with it, so the name is not in shared-model. */
-    static final String ORDERS_TOPIC = "lectern.session-orders";
     static final String ENDED_METER = "lectern.stomp.sessions.ended";
     static final String DROPPED_METER = "lectern.stomp.subscriptions.dropped";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRights.class);
 
-    private final ITopic<Order> orders;
+    private final SessionOrderChannel orders;
     private final LocalStompSessions sessions;
     private final NodeRelay relay;
     private final DestinationRules rules;
@@ -62,33 +55,33 @@ class SessionRights implements DisposableBean {
         return thread;
     });
 
-    SessionRights(HazelcastInstance hazelcast, LocalStompSessions sessions, NodeRelay relay, DestinationRules rules,
+    SessionRights(SessionOrderChannel orders, LocalStompSessions sessions, NodeRelay relay, DestinationRules rules,
             ClientControl control, MeterRegistry meters, Clock clock) {
-        this.orders = hazelcast.getReliableTopic(ORDERS_TOPIC);
+        this.orders = orders;
         this.sessions = sessions;
         this.relay = relay;
         this.rules = rules;
         this.control = control;
         this.meters = meters;
         this.clock = clock;
-        orders.addMessageListener(message -> {
+        orders.onOrder(order -> {
             try {
-                worker.execute(() -> apply(message.getMessageObject()));
+                worker.execute(() -> apply(order));
             } catch (RejectedExecutionException stopping) {
-                LOG.debug("Session order not applied while stopping: {}", message.getMessageObject());
+                LOG.debug("Session order not applied while stopping: {}", order);
             }
         });
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void sessionsRevoked(SessionsRevoked revoked) {
-        orders.publish(new Order(Set.of(revoked.login()), revoked.tokenId(), true, revoked.reason()));
+        orders.publish(new SessionOrder(Set.of(revoked.login()), revoked.tokenId(), true, revoked.reason()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void accessNarrowed(AccessNarrowed narrowed) {
         if (!narrowed.logins().isEmpty()) {
-            orders.publish(new Order(narrowed.logins(), null, false, narrowed.reason()));
+            orders.publish(new SessionOrder(narrowed.logins(), null, false, narrowed.reason()));
         }
     }
 
@@ -105,7 +98,7 @@ class SessionRights implements DisposableBean {
         end(expired, "token-expired", "Your login expired");
     }
 
-    private void apply(Order order) {
+    private void apply(SessionOrder order) {
         try {
             Map<String, LocalSession> local = sessions.sessions();
             if (order.endSessions()) {
@@ -154,15 +147,5 @@ class SessionRights implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
-    }
-
-    /**
-     * What every node does with its own sessions of these users: end them (those of one token, or all), or check
-     * their subscriptions again.
-     */
-    record Order(Set<String> logins, String tokenId, boolean endSessions, String reason) implements Serializable {
-
-        @Serial
-        private static final long serialVersionUID = 1L;
     }
 }

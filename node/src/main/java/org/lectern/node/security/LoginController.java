@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.lectern.node.user.SessionsRevoked;
+import org.lectern.node.messaging.SessionsRevoked;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.springframework.context.ApplicationEventPublisher;

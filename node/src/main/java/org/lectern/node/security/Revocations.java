@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.lectern.node.cluster.TokenRevocations;
-import org.lectern.node.user.SessionsRevoked;
+import org.lectern.node.messaging.SessionsRevoked;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.web.NotFoundException;
 import org.slf4j.Logger;

@@ -19,7 +19,7 @@ import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
 import org.lectern.node.exercise.ParticipationService;
 import org.lectern.node.exercise.SubmissionService;
-import org.lectern.node.user.AccessNarrowed;
+import org.lectern.node.messaging.AccessNarrowed;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;

@@ -1,4 +1,4 @@
-package org.lectern.node.user;
+package org.lectern.node.messaging;
 
 /**
  * Login sessions ended before their time: one token's ({@code tokenId}, a logout) or every one of the user's

@@ -1,4 +1,4 @@
-package org.lectern.node.user;
+package org.lectern.node.messaging;
 
 import java.util.Set;
 
