@@ -38,7 +38,7 @@ class TlsBehindBalancerIT extends NodeIntegrationTest {
     private static final String LOGIN = "{\"username\":\"student1\",\"password\":\"demo\"}";
 
     @TempDir
-    Path directory;
+    static Path directory;
 
     private HaproxyProcess haproxy;
     private int tlsPort;
