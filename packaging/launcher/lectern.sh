@@ -46,8 +46,10 @@ Commands:
   cluster up [--nodes N] [--port P] [--install]
                                    A real cluster on this machine: PostgreSQL, an ActiveMQ Artemis
                                    broker, N nodes (default 3) and HAProxy on 127.0.0.1, students on
-                                   port P (default 8000). Needs haproxy and postgresql (--install
-                                   installs them with apt). Then: cluster status, stop-node K,
+                                   https://127.0.0.1:P (default 8443; http on 8000 redirects there),
+                                   with a certificate made for this machine. Needs haproxy and
+                                   postgresql (--install installs them with apt). Then: cluster
+                                   status, stop-node K,
                                    start-node K, kill-node K, restart-broker, logs [PART], down
                                    (./lectern cluster help explains each).
   help                             Show this help.

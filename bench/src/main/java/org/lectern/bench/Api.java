@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,14 +39,22 @@ public final class Api {
     }
 
     public Api(URI base, Executor executor, RetryPolicy retries) {
+        this(base, executor, retries, null);
+    }
+
+    /** @param tls whom to trust over https; null for the JDK's default */
+    public Api(URI base, Executor executor, RetryPolicy retries, SSLContext tls) {
         this.base = base;
         this.executor = executor;
         this.retries = retries;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
-                .executor(executor)
-                .build();
+                .executor(executor);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     public HttpClient http() {

@@ -51,16 +51,21 @@ public final class BenchMain {
         }
     }
 
-    /** Drills run a little longer by default, so that the fault falls into a held load and recovery shows. */
+    /**
+     * Drills run a little longer by default, so that the fault falls into a held load and recovery shows, and go to
+     * the local cluster's balancer, whose URL and certificate {@code ./lectern cluster up} saved.
+     */
     static BenchOptions drillDefaults() {
-        BenchOptions d = BenchOptions.defaults();
-        return BenchOptions.parse(List.of("--students", "300", "--minutes", "4"), d);
+        BenchOptions d = BenchOptions.parse(List.of("--students", "300", "--minutes", "4"), BenchOptions.defaults());
+        return Tls.LocalClusterFile.read()
+                .map(cluster -> BenchOptions.parse(List.of("--url", cluster.frontUrl().toString()), d))
+                .orElse(d);
     }
 
     /** Everything of one run; answers the report written under {@code options.output()}. */
     public static Report run(String kind, BenchOptions options, Drill drill) throws Exception {
         ExecutorService callbacks = LoadRun.callbackPool(options.threads());
-        Api api = new Api(options.url(), callbacks);
+        Api api = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null));
         System.out.printf("Setting up %d students on %s ...%n", options.students(), options.url());
         long setupStart = System.nanoTime();
         Setup.BenchCourse course = new Setup(api, options).prepare();

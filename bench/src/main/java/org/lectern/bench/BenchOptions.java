@@ -1,6 +1,7 @@
 package org.lectern.bench;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.Locale;
  * @param arrivals         how they are spread: evenly, or as a surge peaking at {@code peak}
  * @param peak             when a surge's arrivals peak, from the start of the ramp (null: a tenth into it)
  * @param url              base URL of a node or of the balancer
+ * @param ca               a PEM certificate to trust for an https {@code url} (null: the local cluster's when
+ *                         {@code url} is its balancer, otherwise the JDK's trusted authorities)
  * @param adminUser        the administrator who sets up the course, exam and quiz and starts the quiz
  * @param password         password of the administrator and of every benchmark student
  * @param autosave         interval between two autosaves of one student
@@ -41,6 +44,7 @@ public record BenchOptions(
         Arrivals arrivals,
         Duration peak,
         URI url,
+        Path ca,
         String adminUser,
         String password,
         Duration autosave,
@@ -70,7 +74,7 @@ public record BenchOptions(
 
     public static BenchOptions defaults() {
         return new BenchOptions(100, Duration.ofMinutes(2), Duration.ofSeconds(60), Arrivals.EVEN, null,
-                URI.create("http://127.0.0.1:8080"),
+                URI.create("http://127.0.0.1:8080"), null,
                 "admin", "demo", Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), null, "127.0.0.1:5701", "lectern", null, "lectern",
                 "lectern", Path.of("target/bench"), 4, "127.0.0.1:1099");
@@ -117,6 +121,7 @@ public record BenchOptions(
                 case "--profile" -> o.with(b -> b.arrivals = Arrivals.of(value));
                 case "--peak-seconds" -> o.with(b -> b.peak = Duration.ofSeconds(count(name, value, 0, 3_600)));
                 case "--url" -> o.with(b -> b.url = url(value));
+                case "--ca" -> o.with(b -> b.ca = readableFile(name, value));
                 case "--admin" -> o.with(b -> b.adminUser = value);
                 case "--password" -> o.with(b -> b.password = value);
                 case "--autosave-seconds" -> o.with(b -> b.autosave = Duration.ofSeconds(count(name, value, 1, 600)));
@@ -167,6 +172,14 @@ public record BenchOptions(
         return URI.create(trimmed);
     }
 
+    private static Path readableFile(String name, String value) {
+        Path file = Path.of(value);
+        if (!Files.isReadable(file) || !Files.isRegularFile(file)) {
+            throw new BadOption(name + " needs a readable PEM file, got '" + value + "'");
+        }
+        return file;
+    }
+
     private static String jdbc(String value) {
         if (!value.startsWith("jdbc:postgresql://")) {
             throw new BadOption("--jdbc must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB), got '"
@@ -189,6 +202,7 @@ public record BenchOptions(
         Arrivals arrivals;
         Duration peak;
         URI url;
+        Path ca;
         String adminUser;
         String password;
         Duration autosave;
@@ -213,6 +227,7 @@ public record BenchOptions(
             arrivals = o.arrivals;
             peak = o.peak;
             url = o.url;
+            ca = o.ca;
             adminUser = o.adminUser;
             password = o.password;
             autosave = o.autosave;
@@ -232,7 +247,7 @@ public record BenchOptions(
         }
 
         BenchOptions build() {
-            return new BenchOptions(students, hold, ramp, arrivals, peak, url, adminUser, password, autosave,
+            return new BenchOptions(students, hold, ramp, arrivals, peak, url, ca, adminUser, password, autosave,
                     autosaveJitter,
                     floor, heartBeat, quizDuration, quizAt, hazelcast, clusterName, jdbcUrl, jdbcUser, jdbcPassword,
                     output, threads, brokerJmx);

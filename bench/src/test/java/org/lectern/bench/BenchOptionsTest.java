@@ -3,10 +3,13 @@ package org.lectern.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchOptionsTest {
 
@@ -83,6 +86,20 @@ class BenchOptionsTest {
         void shouldRefuseAJdbcUrlOfAnotherDatabase() {
             assertThatThrownBy(() -> BenchOptions.parse(List.of("--jdbc", "jdbc:h2:mem:x")))
                     .hasMessageContaining("PostgreSQL JDBC URL");
+        }
+
+        @Test
+        void shouldTakeTheCertificateToTrustWhenGivenAFile(@TempDir Path directory) throws Exception {
+            Path pem = Files.writeString(directory.resolve("cluster.pem"), "-----BEGIN CERTIFICATE-----\n");
+
+            assertThat(BenchOptions.parse(List.of("--url", "https://127.0.0.1:8443", "--ca", pem.toString())).ca())
+                    .isEqualTo(pem);
+        }
+
+        @Test
+        void shouldRefuseACertificateFileThatIsNotThere() {
+            assertThatThrownBy(() -> BenchOptions.parse(List.of("--ca", "/no/such/cluster.pem")))
+                    .hasMessage("--ca needs a readable PEM file, got '/no/such/cluster.pem'");
         }
 
         @Test

@@ -65,6 +65,14 @@ public class ClientControl {
         sessionIds.forEach(sessionId -> sendError(sessionId, reason, ControlType.SESSION_ENDED));
     }
 
+    /**
+     * Refuses what a session sent, as Spring refuses a malformed frame: a STOMP ERROR frame carrying {@code reason},
+     * after which the connection closes.
+     */
+    void refuse(String sessionId, String reason) {
+        sendError(sessionId, reason, null);
+    }
+
     private boolean sendError(String sessionId, String reason, ControlType control) {
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setSessionId(sessionId);

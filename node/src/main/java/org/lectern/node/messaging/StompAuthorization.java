@@ -70,12 +70,15 @@ class StompAuthorization implements ChannelInterceptor {
         log.warn("Refused STOMP {} to {} for user {} on node {}: {}", command, printable(destination), login, nodeId,
                 reason);
         meters.counter(REFUSED_METER, "command", command.name(), "reason", reason).increment();
-        return new StompAccessDeniedException(message, "Access denied: " + command + " " + destination
+        return new StompAccessDeniedException(message, "Access denied: " + command + " " + printable(destination)
                 + " (" + reason + ")");
     }
 
-    /** The destination as a log line may show it: no line breaks a client could forge entries with, not too long. */
-    private static String printable(String destination) {
+    /**
+     * The destination as a log line or an ERROR frame may show it: no line breaks a client could forge entries with,
+     * not too long.
+     */
+    static String printable(String destination) {
         if (destination == null) {
             return null;
         }

@@ -81,23 +81,29 @@ class LoginController {
         UserSummary user = users.summaryOf(authentication.getName());
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, tokenCookie(token.value(), Duration.between(clock.instant(),
-                        token.expiresAt())).toString())
+                        token.expiresAt()), http.isSecure()).toString())
                 .body(new LoginResponse(token.value(), token.expiresAt(), user));
     }
 
     /** Revokes the token the request came with, cluster-wide, and tells the browser to drop the cookie. */
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token, HttpServletRequest http) {
         revocations.revokeToken(token.getId(), token.getExpiresAt());
         events.publishEvent(SessionsRevoked.token(token.getSubject(), token.getId(), "You logged out"));
         return ResponseEntity.noContent()
-                .header(HttpHeaders.SET_COOKIE, tokenCookie("", Duration.ZERO).toString())
+                .header(HttpHeaders.SET_COOKIE, tokenCookie("", Duration.ZERO, http.isSecure()).toString())
                 .build();
     }
 
-    private static ResponseCookie tokenCookie(String value, Duration maxAge) {
+    /**
+     * The login cookie; {@code Secure} when the request came over TLS (directly, or to the balancer, which says so in
+     * {@code X-Forwarded-Proto}), so that the browser never sends it over plain HTTP again. Not over plain HTTP: a
+     * browser would drop a Secure cookie set on an http page, and the demo on one machine has no TLS.
+     */
+    private static ResponseCookie tokenCookie(String value, Duration maxAge, boolean secure) {
         return ResponseCookie.from(TokenCookieBearerTokenResolver.COOKIE_NAME, value)
                 .httpOnly(true)
+                .secure(secure)
                 .sameSite("Strict")
                 .path("/")
                 .maxAge(maxAge)

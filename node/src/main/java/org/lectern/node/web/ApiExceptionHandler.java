@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -101,6 +104,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail constraintViolated(DataIntegrityViolationException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The request conflicts with data that exists already.");
+    }
+
+    /** A list asked to be sorted by a property its items do not have ({@code ?sort=...}). */
+    @ExceptionHandler(PropertyReferenceException.class)
+    ProblemDetail unknownSortProperty(PropertyReferenceException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Cannot sort by '" + printable(e.getPropertyName()) + "': the listed items have no such property.");
+    }
+
+    /**
+     * A query the request's {@code sort} made invalid (a property or expression the query cannot order by): queries
+     * of ours are checked when the node starts, so a request with a sort that fails this way failed by its sort.
+     * Without one it stays our bug.
+     */
+    @ExceptionHandler(InvalidDataAccessApiUsageException.class)
+    ProblemDetail invalidQuery(InvalidDataAccessApiUsageException e, WebRequest request) {
+        if (request.getParameter("sort") != null) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The sort parameter names no property of the listed items.");
+        }
+        return unexpected(e);
+    }
+
+    /** A body declared as multipart/form-data that is not one (no boundary, cut off, malformed). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not a readable multipart/form-data upload.");
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -11,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.StompTestClient;
 import org.lectern.shared.notification.Notification;
@@ -20,8 +24,8 @@ import org.springframework.web.socket.CloseStatus;
 
 /**
  * What a client that does not speak STOMP properly gets, over a raw WebSocket: an ERROR frame and a closed
- * connection (1002) for a malformed frame or an unknown command, a close with 1009 (too big) for an oversized
- * one, and the node serves everyone else as before.
+ * connection (1002) for a malformed frame, a bad header or an unknown command, a close with 1009 (too big) for an
+ * oversized one, and the node serves everyone else as before.
  *
  * <p>Spring writes the ERROR frame and closes at once; if another thread is writing to the session at that moment,
  * the ERROR stays in the session's send buffer and the close discards it. The close is certain, the ERROR frame
@@ -88,6 +92,27 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
             raw.expectErrorAndClose();
         }
         assertThatTheNodeStillServesOthers();
+    }
+
+    @ParameterizedTest(name = "{argumentSetName}")
+    @MethodSource("badHeaders")
+    void shouldAnswerAnErrorAndCloseWhenAHeaderIsBad(String frame) throws Exception {
+        try (RawStomp raw = RawStomp.connect(port, client().tokenFor("student1", "demo"))) {
+            raw.send(frame);
+
+            raw.expectErrorAndClose();
+        }
+        assertThatTheNodeStillServesOthers();
+    }
+
+    static Stream<Arguments> badHeaders() {
+        return Stream.of(
+                Arguments.argumentSet("a content type that is no media type",
+                        "SEND\ndestination:/app/replay\ncontent-type:not a media type;;=\n\n{}\0"),
+                Arguments.argumentSet("an illegal escape sequence in a header",
+                        "SUBSCRIBE\nid:1\ndestination:/topic/sys\\qtem\nreceipt:r-1\n\n\0"),
+                Arguments.argumentSet("a header with an empty name",
+                        "SUBSCRIBE\nid:1\n:value\ndestination:/topic/system\nreceipt:r-1\n\n\0"));
     }
 
     private void assertThatTheNodeStillServesOthers() throws Exception {

@@ -2,16 +2,23 @@ package org.lectern.node.realtime;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.lectern.node.support.StompConnection;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -26,6 +33,24 @@ final class StompProbe implements AutoCloseable {
 
     /** What became of a frame sent with a receipt request. */
     enum Outcome { RECEIPT, ERROR, CLOSED }
+
+    /**
+     * Sends {@code byte[]} bodies exactly as given, whatever content type the frame declares (Jackson would write
+     * them as a base64 string); everything else as JSON.
+     */
+    private static final MessageConverter BYTES_AS_GIVEN = new CompositeMessageConverter(List.of(
+            new MessageConverter() {
+                @Override
+                public Object fromMessage(Message<?> message, Class<?> targetClass) {
+                    return null;
+                }
+
+                @Override
+                public Message<?> toMessage(Object payload, MessageHeaders headers) {
+                    return payload instanceof byte[] bytes ? MessageBuilder.createMessage(bytes, headers) : null;
+                }
+            },
+            new JacksonJsonMessageConverter()));
 
     private final StompConnection connection;
     private final StompSession session;
@@ -60,7 +85,7 @@ final class StompProbe implements AutoCloseable {
                 closed.complete(exception);
             }
         };
-        return new StompProbe(StompConnection.open(port, token, handler), error, closed);
+        return new StompProbe(StompConnection.open(port, token, handler, BYTES_AS_GIVEN), error, closed);
     }
 
     /** Subscribes and answers whether the server confirmed it (RECEIPT) or refused it (ERROR, or CLOSED). */
@@ -94,6 +119,11 @@ final class StompProbe implements AutoCloseable {
         headers.setDestination(destination);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         session.send(headers, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends exactly these headers and body bytes, whatever they say; a refusal shows as for a JSON send. */
+    void send(StompHeaders headers, byte[] body) {
+        session.send(headers, body);
     }
 
     /** The ERROR frame's message, once one arrived; empty if the server closed the connection without one. */

@@ -2,6 +2,7 @@ package org.lectern.node.support;
 
 import java.util.concurrent.TimeUnit;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -28,8 +29,14 @@ public final class StompConnection implements AutoCloseable {
 
     /** Connects to {@code ws://127.0.0.1:port/ws} with the login token (none: anonymous, which the node refuses). */
     public static StompConnection open(int port, String token, StompSessionHandler handler) throws Exception {
+        return open(port, token, handler, new JacksonJsonMessageConverter());
+    }
+
+    /** Like {@link #open(int, String, StompSessionHandler)}, with payloads converted by {@code converter}. */
+    public static StompConnection open(int port, String token, StompSessionHandler handler,
+            MessageConverter converter) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new JacksonJsonMessageConverter());
+        client.setMessageConverter(converter);
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler(); // times out lost receipts
         scheduler.setThreadNamePrefix("stomp-test-");
         scheduler.initialize();

@@ -19,19 +19,21 @@ import java.util.stream.IntStream;
  *
  * @param home          the Lectern installation (the repository root): where the jars are
  * @param base          the cluster's directory ({@code .lectern/cluster}): data, logs, pid files, configuration
- * @param frontPort     HAProxy's port for students
- * @param statsPort     HAProxy's stats page
+ * @param frontPort     HAProxy's port for students, over TLS
+ * @param plainPort     HAProxy's plain HTTP port, which only redirects to {@code frontPort}
+ * @param statsPort     HAProxy's stats page (TLS, operator password)
  * @param postgresPort  PostgreSQL
  * @param stompPort     the broker's STOMP acceptor
  * @param jmxPort       the broker JVM's remote JMX
  * @param nodes         one entry per node, node-1 first
  */
-public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, int postgresPort, int stompPort,
-        int jmxPort, List<NodePorts> nodes) {
+public record ClusterLayout(Path home, Path base, int frontPort, int plainPort, int statsPort, int postgresPort,
+        int stompPort, int jmxPort, List<NodePorts> nodes) {
 
     public static final String HOST = "127.0.0.1";
     public static final int DEFAULT_NODES = 3;
-    public static final int DEFAULT_FRONT_PORT = 8000;
+    public static final int DEFAULT_FRONT_PORT = 8443;
+    public static final int DEFAULT_PLAIN_PORT = 8000;
     public static final int MAX_NODES = 9;
     private static final String FILE = "cluster.properties";
 
@@ -51,14 +53,43 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
     }
 
     /**
-     * The defaults: students on {@code frontPort} (8000), stats on 8404, PostgreSQL on 5433, the broker on 61614
-     * (JMX 1099), node K on HTTP 8100+K, agent 8200+K, health check 8300+K and Hazelcast 5800+K. None is a port
-     * {@code ./lectern demo} uses (8080, 5701, 61613), so the demo and the cluster can run side by side.
+     * The defaults: students on {@code frontPort} (8443, TLS; plain HTTP on 8000 redirects there), stats on 8404,
+     * PostgreSQL on 5433, the broker on 61614 (JMX 1099), node K on HTTP 8100+K, agent 8200+K, health check 8300+K
+     * and Hazelcast 5800+K. None is a port {@code ./lectern demo} uses (8080, 5701, 61613), so the demo and the
+     * cluster can run side by side.
      */
     public static ClusterLayout defaults(Path home, int nodeCount, int frontPort) {
         List<NodePorts> nodes = IntStream.rangeClosed(1, nodeCount)
                 .mapToObj(k -> new NodePorts(8100 + k, 8200 + k, 5800 + k, 8300 + k)).toList();
-        return new ClusterLayout(home, home.resolve(".lectern/cluster"), frontPort, 8404, 5433, 61614, 1099, nodes);
+        return new ClusterLayout(home, home.resolve(".lectern/cluster"), frontPort, DEFAULT_PLAIN_PORT, 8404, 5433,
+                61614, 1099, nodes);
+    }
+
+    /**
+     * The balancer's URL, where students, the benchmark and the drills go: the one place it is spelled. Saved with
+     * the layout ({@code front-url}), which is where the benchmark reads it.
+     */
+    public String frontUrl() {
+        return "https://" + HOST + ":" + frontPort;
+    }
+
+    /** The plain HTTP URL, which only redirects to {@link #frontUrl()}. */
+    public String plainUrl() {
+        return "http://" + HOST + ":" + plainPort;
+    }
+
+    public String statsUrl() {
+        return "https://" + HOST + ":" + statsPort + "/";
+    }
+
+    /** The balancer's certificate (PEM), which clients of the local cluster trust; saved as {@code ca-file}. */
+    public Path certificate() {
+        return base.resolve("tls/certificate.pem");
+    }
+
+    /** The certificate and its private key in one PEM file, as HAProxy reads them; owner-only. */
+    public Path certificateAndKey() {
+        return base.resolve("tls/haproxy.pem");
     }
 
     /** Node K's name, as the node, HAProxy and the operator call it. */
@@ -91,6 +122,7 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
             ports.add(new String[] {nodeName(k) + " Hazelcast", String.valueOf(node.member())});
         }
         ports.add(new String[] {"HAProxy", String.valueOf(frontPort)});
+        ports.add(new String[] {"HAProxy plain HTTP", String.valueOf(plainPort)});
         ports.add(new String[] {"HAProxy stats", String.valueOf(statsPort)});
         return ports;
     }
@@ -126,6 +158,9 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
         Properties properties = new Properties();
         properties.setProperty("home", home.toString());
         properties.setProperty("front-port", String.valueOf(frontPort));
+        properties.setProperty("plain-port", String.valueOf(plainPort));
+        properties.setProperty("front-url", frontUrl());
+        properties.setProperty("ca-file", certificate().toString());
         properties.setProperty("stats-port", String.valueOf(statsPort));
         properties.setProperty("postgres-port", String.valueOf(postgresPort));
         properties.setProperty("stomp-port", String.valueOf(stompPort));
@@ -163,7 +198,10 @@ public record ClusterLayout(Path home, Path base, int frontPort, int statsPort, 
                     Integer.parseInt(ports[2]), ports.length > 3 ? Integer.parseInt(ports[3]) : 0));
         }
         return new ClusterLayout(Path.of(properties.getProperty("home")), base,
-                port(properties, "front-port"), port(properties, "stats-port"), port(properties, "postgres-port"),
+                port(properties, "front-port"),
+                // A cluster saved before TLS had no plain port: 0, which stop and down do not need.
+                Integer.parseInt(properties.getProperty("plain-port", "0")),
+                port(properties, "stats-port"), port(properties, "postgres-port"),
                 port(properties, "stomp-port"), port(properties, "jmx-port"), nodes);
     }
 

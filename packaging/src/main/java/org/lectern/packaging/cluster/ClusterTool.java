@@ -15,8 +15,9 @@ public final class ClusterTool {
             Usage: ./lectern cluster <command>
               up [--nodes N] [--port P] [--install]
                              Start PostgreSQL, the broker, N nodes (default 3) and HAProxy on 127.0.0.1
-                             (students on port P, default 8000); --install installs missing haproxy or
-                             postgresql with apt first (Debian, Ubuntu)
+                             (students on https://127.0.0.1:P, default 8443, with a certificate made for
+                             this machine; http on 8000 redirects there); --install installs missing
+                             haproxy or postgresql with apt first (Debian, Ubuntu)
               status         One line per part and per node, from HAProxy, the cluster and the broker
               stop-node K    Stop node K gracefully       start-node K   Start node K again
               kill-node K    Kill node K (kill -9), for failure drills
@@ -85,6 +86,10 @@ public final class ClusterTool {
                 default -> throw new ClusterException("unknown option for cluster up: '" + args[i]
                         + "' (see ./lectern cluster help)");
             }
+        }
+        if (port == ClusterLayout.DEFAULT_PLAIN_PORT) {
+            throw new ClusterException("--port " + port + " is the plain HTTP port that redirects to the TLS one;"
+                    + " choose another");
         }
         SystemPrograms.requireAll(install);
         ClusterLayout layout = ClusterLayout.defaults(home, nodes, port);

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * HAProxy in front of the nodes: its configuration (rendered from {@code haproxy.cfg} next to this class), its
  * process, and its runtime API on the stats socket, which is where {@code status} and the tests read what HAProxy
- * thinks of each node.
+ * thinks of each node. It ends TLS with the cluster's certificate ({@link ClusterTls}).
  */
 final class Haproxy {
 
@@ -50,8 +51,13 @@ final class Haproxy {
     }
 
     void start() {
+        ClusterTls.ensureCertificate(layout);
         try {
             Files.createDirectories(config().getParent());
+            // Owner-only: the configuration holds the stats page's password.
+            Files.deleteIfExists(config());
+            Files.createFile(config(), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
             Files.writeString(config(), render());
             Files.deleteIfExists(socket());
         } catch (IOException e) {
@@ -77,8 +83,12 @@ final class Haproxy {
         }
         return Broker.template("haproxy.cfg")
                 .replace("{{SOCKET}}", socket().toString())
+                .replace("{{CERTIFICATE}}", layout.certificateAndKey().toString())
+                .replace("{{STATS_USER}}", Secrets.STATS_USER)
+                .replace("{{STATS_PASSWORD}}", Secrets.loadOrCreate(layout.base()).statsPassword())
                 .replace("{{HOST}}", ClusterLayout.HOST)
                 .replace("{{FRONT_PORT}}", String.valueOf(layout.frontPort()))
+                .replace("{{PLAIN_PORT}}", String.valueOf(layout.plainPort()))
                 .replace("{{STATS_PORT}}", String.valueOf(layout.statsPort()))
                 .replace("{{SERVERS}}", servers.toString().stripTrailing());
     }

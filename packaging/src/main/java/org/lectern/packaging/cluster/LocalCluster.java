@@ -121,15 +121,18 @@ public final class LocalCluster {
 
     private void printWelcome(PrintStream out) {
         out.println("  Students:  " + frontUrl() + "   (demo accounts student1 ... student32, password demo)");
+        out.println("             TLS with a certificate made for this machine: trust " + layout.certificate()
+                + "; " + layout.plainUrl() + " redirects there");
         out.println("  Console:   ./lectern console --address " + layout.memberList() + " --credential-file "
                 + operatorCredential());
-        out.println("  HAProxy:   http://" + ClusterLayout.HOST + ":" + layout.statsPort() + "/ (stats page)");
+        out.println("  HAProxy:   " + layout.statsUrl() + " (stats page: user " + Secrets.STATS_USER
+                + ", password stats-password in " + layout.base().resolve("secrets.properties") + ")");
         out.println("  Status:    ./lectern cluster status     Logs: ./lectern cluster logs [part]");
         out.println("  Stop:      ./lectern cluster down");
     }
 
     public String frontUrl() {
-        return "http://" + ClusterLayout.HOST + ":" + layout.frontPort();
+        return layout.frontUrl();
     }
 
     /** Stops every part in the reverse start order; parts that do not run are passed over. */
@@ -217,8 +220,8 @@ public final class LocalCluster {
         long up = servers.values().stream().filter(Haproxy.ServerState::up).count();
         lines.add(String.format(Locale.ROOT, "%-9s %s", "haproxy", haproxyProcess.isEmpty() ? "STOPPED"
                 : (servers.isEmpty() ? "NO ANSWER ON THE STATS SOCKET" : "UP  " + up + "/" + servers.size()
-                        + " nodes up") + "  " + frontUrl() + "  stats http://" + ClusterLayout.HOST + ":"
-                        + layout.statsPort() + "/  pid " + haproxyProcess.get().pid()));
+                        + " nodes up") + "  " + frontUrl() + "  stats " + layout.statsUrl() + "  pid "
+                        + haproxyProcess.get().pid()));
         return lines;
     }
 

@@ -112,8 +112,8 @@ class ClusterToolTest {
         void shouldNameTheBusyPortAndStartNothing() throws Exception {
             ClusterLayout free = TestPorts.layout(HOME, home.resolve("cluster"), 2);
             try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                ClusterLayout layout = new ClusterLayout(HOME, free.base(), occupied.getLocalPort(), free.statsPort(),
-                        free.postgresPort(), free.stompPort(), free.jmxPort(), free.nodes());
+                ClusterLayout layout = new ClusterLayout(HOME, free.base(), occupied.getLocalPort(), free.plainPort(),
+                        free.statsPort(), free.postgresPort(), free.stompPort(), free.jmxPort(), free.nodes());
                 PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
                 assertThatThrownBy(() -> new LocalCluster(layout).up(out)).isInstanceOf(ClusterException.class)

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.HAPolicyConfiguration;
@@ -82,6 +85,73 @@ class DeploymentTemplatesTest {
 
             assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(check.exitValue()).as(output).isZero();
+        }
+    }
+
+    /**
+     * The shipped nftables rules open exactly the ports docs/security.md lists, each only to the machines it names
+     * ({@code nft} itself needs root and a kernel to check them, so their text is read here).
+     */
+    @Nested
+    class Firewall {
+
+        @Test
+        void shouldOpenOnlyHaproxyToEveryoneWhenTheBalancerRulesAreRead() throws Exception {
+            assertThat(accepted("balancer.nft")).containsExactly(
+                    "anyone: 80, 443",
+                    "$operators: 22, 8404");
+        }
+
+        @Test
+        void shouldOpenTheNodePortsOnlyToTheClusterWhenTheNodeRulesAreRead() throws Exception {
+            assertThat(accepted("node.nft")).containsExactly(
+                    "$balancer: 8080, 8081, 8082",
+                    "$prometheus: 8080",
+                    "$node1, $node2, $node3: 5701",
+                    "$operators: 22, 5701");
+        }
+
+        @Test
+        void shouldOpenTheBrokerOnlyToNodesBrokersAndOperatorsWhenTheBrokerRulesAreRead() throws Exception {
+            assertThat(accepted("broker.nft")).containsExactly(
+                    "$node1, $node2, $node3: 61613",
+                    "$broker_primary, $broker_backup: 61616",
+                    "$operators: 22, 1099");
+        }
+
+        @Test
+        void shouldOpenTheDatabaseOnlyToTheNodesWhenTheDatabaseRulesAreRead() throws Exception {
+            assertThat(accepted("database.nft")).containsExactly(
+                    "$node1, $node2, $node3: 5432",
+                    "$operators: 22");
+        }
+
+        @Test
+        void shouldDropEverythingElseAndDefineEveryAddressUsedWhenAnyRulesAreRead() throws Exception {
+            String addresses = Files.readString(CONFIG.resolve("firewall/addresses.nft"));
+            for (String file : List.of("balancer.nft", "node.nft", "broker.nft", "database.nft")) {
+                String rules = Files.readString(CONFIG.resolve("firewall/" + file));
+
+                assertThat(rules).as(file).contains("policy drop;",
+                        "include \"/etc/nftables.d/lectern-addresses.nft\"");
+                Matcher variable = Pattern.compile("\\$(\\w+)").matcher(rules);
+                while (variable.find()) {
+                    assertThat(addresses).as(file).containsPattern("(?m)^define " + variable.group(1) + " = ");
+                }
+            }
+        }
+
+        /** Each {@code tcp dport} rule as "source: ports". */
+        private static List<String> accepted(String file) throws Exception {
+            Pattern rule = Pattern.compile(
+                    "(?m)^\\s*(?:ip saddr (\\{[^}]*}|\\S+) )?tcp dport (\\{[^}]*}|\\d+) accept$");
+            Matcher matcher = rule.matcher(Files.readString(CONFIG.resolve("firewall/" + file)));
+            List<String> accepted = new ArrayList<>();
+            while (matcher.find()) {
+                String source = matcher.group(1) == null ? "anyone" : matcher.group(1).replaceAll("[{}]", "").strip();
+                accepted.add(source + ": " + matcher.group(2).replaceAll("[{}]", "").strip());
+            }
+            return accepted;
         }
     }
 

@@ -38,8 +38,8 @@ import org.lectern.shared.testing.RequiredPrograms;
 /**
  * The HAProxy that {@code ./lectern cluster up} writes, run for real in front of a stand-in node: it lets at most
  * {@code maxconn} requests into the node, queues the rest, answers what waited too long with 503, a problem detail and
- * Retry-After, and sends a WebSocket handshake past the queue. The stand-in answers health and agent checks on their
- * own ports, as a node does.
+ * Retry-After, and sends a WebSocket handshake past the queue, all on the TLS port students use. The stand-in
+ * answers health and agent checks on their own ports, as a node does.
  */
 class HaproxyQueueTest {
 
@@ -68,8 +68,9 @@ class HaproxyQueueTest {
         ClusterLayout layout = TestPorts.layout(base, base, 1);
         startStandIn(layout.node(1));
         startHaproxy(haproxy, layout);
-        HttpClient http = HttpClient.newBuilder().executor(threads).build();
-        URI front = URI.create("http://127.0.0.1:" + layout.frontPort() + "/api/slow");
+        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
+                .build();
+        URI front = URI.create(layout.frontUrl() + "/api/slow");
 
         List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
         for (int i = 0; i < MAXCONN + 4; i++) {
@@ -77,7 +78,7 @@ class HaproxyQueueTest {
                     HttpResponse.BodyHandlers.ofString()));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
-        assertThat(webSocketHandshakeStatus(layout.frontPort())).as("a handshake is not queued behind requests")
+        assertThat(webSocketHandshakeStatus(layout)).as("a handshake is not queued behind requests")
                 .contains(" 200 ");
         // The queue's time-out (1 s here) passes while the node still holds its sixteen.
         await().atMost(Duration.ofSeconds(10)).until(() -> replies.stream().filter(CompletableFuture::isDone).count()
@@ -145,6 +146,7 @@ class HaproxyQueueTest {
 
     private void startHaproxy(Path program, ClusterLayout layout) throws Exception {
         Haproxy haproxy = new Haproxy(layout, program, new ProcessRegistry(base.resolve("run"), base.resolve("logs")));
+        ClusterTls.ensureCertificate(layout);
         Files.createDirectories(haproxy.socket().getParent());
         Path file = Files.writeString(haproxy.config(), haproxy.render().replace("timeout queue 10s",
                 "timeout queue 1s"));
@@ -162,8 +164,9 @@ class HaproxyQueueTest {
      * HttpServer cannot switch protocols, and the route is what counts). Sent by hand: the JDK's client refuses
      * to set {@code Upgrade} on a plain request.
      */
-    private static String webSocketHandshakeStatus(int port) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    private static String webSocketHandshakeStatus(ClusterLayout layout) throws Exception {
+        try (Socket socket = ClusterCertificate.trusting(layout).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), layout.frontPort())) {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"

@@ -21,13 +21,16 @@ class HaproxyTest {
     @TempDir
     Path base;
 
-    private String render() {
+    private ClusterLayout layout() {
         // The stats socket's path must stay short: the cluster's directory is the temporary one itself.
-        ClusterLayout defaults = ClusterLayout.defaults(base, 3, 8000);
-        ClusterLayout layout = new ClusterLayout(base, base, defaults.frontPort(), defaults.statsPort(),
+        ClusterLayout defaults = ClusterLayout.defaults(base, 3, ClusterLayout.DEFAULT_FRONT_PORT);
+        return new ClusterLayout(base, base, defaults.frontPort(), defaults.plainPort(), defaults.statsPort(),
                 defaults.postgresPort(), defaults.stompPort(), defaults.jmxPort(), defaults.nodes());
-        return new Haproxy(layout, Path.of("haproxy"), new ProcessRegistry(base.resolve("run"), base.resolve("logs")))
-                .render();
+    }
+
+    private String render() {
+        return new Haproxy(layout(), Path.of("haproxy"), new ProcessRegistry(base.resolve("run"),
+                base.resolve("logs"))).render();
     }
 
     private static String backend(String config, String name) {
@@ -80,6 +83,7 @@ class HaproxyTest {
     @Test
     void shouldPassHaproxysOwnCheckWhenRendered() throws Exception {
         Path haproxy = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        ClusterTls.ensureCertificate(layout());
         Path file = base.resolve("haproxy.cfg");
         Files.writeString(file, render());
 
@@ -90,6 +94,25 @@ class HaproxyTest {
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).as(output).isZero();
         assertThat(output).doesNotContain("[WARNING]");
+    }
+
+    @Test
+    void shouldServeStudentsOverTlsOnlyWhenRendered() {
+        String config = render();
+
+        assertThat(config).contains("bind 127.0.0.1:8443 ssl crt " + layout().certificateAndKey(),
+                "http-request set-header X-Forwarded-Proto https",
+                "bind 127.0.0.1:8000\n    http-request redirect prefix https://127.0.0.1:8443 code 301",
+                "bind 127.0.0.1:8404 ssl crt " + layout().certificateAndKey());
+    }
+
+    @Test
+    void shouldGuardTheStatsPageAndTheRuntimeApiWhenRendered() {
+        String config = render();
+
+        assertThat(config).contains("stats auth operator:" + Secrets.loadOrCreate(base).statsPassword(),
+                "stats socket " + base.resolve("haproxy/admin.sock") + " mode 600 level admin");
+        assertThat(Secrets.loadOrCreate(base).statsPassword()).hasSizeGreaterThanOrEqualTo(24);
     }
 
     @Test

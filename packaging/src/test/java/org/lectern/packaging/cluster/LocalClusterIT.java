@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
@@ -48,7 +50,8 @@ class LocalClusterIT {
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
     private static final int TEXT_EXERCISE = 2;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Trusts the certificate the cluster made, which exists once it is up. */
+    private HttpClient http;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private LocalCluster cluster;
     private Path run;
@@ -58,7 +61,7 @@ class LocalClusterIT {
     private final CompletableFuture<String> firstSocketClosed = new CompletableFuture<>();
 
     @BeforeAll
-    void startTheCluster() throws IOException {
+    void startTheCluster() throws Exception {
         RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
         RequiredPrograms.require(SystemPrograms.postgresBin(), "initdb", "postgresql");
         // Under target/ rather than a private temporary folder: as root, PostgreSQL runs as the postgres user,
@@ -68,6 +71,7 @@ class LocalClusterIT {
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
         cluster = new LocalCluster(TestPorts.layout(HOME, run, 3));
         cluster.up(new PrintStream(output, true, StandardCharsets.UTF_8));
+        http = ClusterCertificate.trustingClient(cluster.layout());
     }
 
     @AfterAll
@@ -99,6 +103,35 @@ class LocalClusterIT {
         assertThat(status.subList(2, 5)).allSatisfy(line -> assertThat(line).containsPattern(
                 "^node-\\d +READY  weight 1 .* broker connected .* haproxy UP weight 1"));
         assertThat(status.get(5)).startsWith("haproxy   UP  3/3 nodes up");
+    }
+
+    /**
+     * Every port of the cluster (database, broker and its JMX, each node's HTTP, agent, health check and Hazelcast,
+     * HAProxy's) listens on loopback only, as the kernel's socket table says.
+     */
+    @Test
+    @Order(1)
+    void shouldListenOnLoopbackOnlyWhenUp() throws IOException {
+        Map<Integer, List<String>> listening = new HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[3].equals("0A")) { // LISTEN
+                    String[] local = fields[1].split(":");
+                    listening.computeIfAbsent(Integer.parseInt(local[1], 16), port -> new ArrayList<>())
+                            .add(local[0]);
+                }
+            }
+        }
+        Set<String> loopback = Set.of("0100007F", "0000000000000000FFFF00000100007F",
+                "00000000000000000000000001000000");
+
+        for (String[] port : cluster.layout().namedPorts()) {
+            assertThat(listening.get(Integer.parseInt(port[1]))).as(port[0] + " " + port[1] + " listens")
+                    .isNotEmpty().allSatisfy(address -> assertThat(loopback).as(port[0] + " on " + address)
+                            .contains(address));
+        }
     }
 
     @Test
@@ -190,7 +223,7 @@ class LocalClusterIT {
     /** A STOMP session over WebSocket through HAProxy; {@code closed} completes when the connection ends. */
     private WebSocket stompConnect(CompletableFuture<String> closed) {
         CompletableFuture<String> firstFrame = new CompletableFuture<>();
-        URI uri = URI.create("ws://127.0.0.1:" + cluster.layout().frontPort() + "/ws");
+        URI uri = URI.create(cluster.frontUrl().replaceFirst("^https", "wss") + "/ws");
         WebSocket socket = http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
                 .buildAsync(uri, new WebSocket.Listener() {

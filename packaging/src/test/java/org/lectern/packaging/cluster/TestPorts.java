@@ -39,13 +39,13 @@ final class TestPorts {
 
     /** A layout on free ports in {@code base}, with the jars of {@code home}. */
     static ClusterLayout layout(java.nio.file.Path home, java.nio.file.Path base, int nodeCount) throws IOException {
-        List<Integer> ports = free(5 + 4 * nodeCount);
+        List<Integer> ports = free(6 + 4 * nodeCount);
         List<ClusterLayout.NodePorts> nodes = new ArrayList<>();
         for (int i = 0; i < nodeCount; i++) {
-            nodes.add(new ClusterLayout.NodePorts(ports.get(5 + 4 * i), ports.get(6 + 4 * i), ports.get(7 + 4 * i),
-                    ports.get(8 + 4 * i)));
+            nodes.add(new ClusterLayout.NodePorts(ports.get(6 + 4 * i), ports.get(7 + 4 * i), ports.get(8 + 4 * i),
+                    ports.get(9 + 4 * i)));
         }
-        return new ClusterLayout(home, base, ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4),
-                nodes);
+        return new ClusterLayout(home, base, ports.get(0), ports.get(5), ports.get(1), ports.get(2), ports.get(3),
+                ports.get(4), nodes);
     }
 }

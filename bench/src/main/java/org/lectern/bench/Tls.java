@@ -1,0 +1,79 @@
+package org.lectern.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Whom the benchmark trusts over https: the certificate given with {@code --ca}, else the local cluster's own
+ * (which {@code ./lectern cluster up} makes) when the URL is that cluster's balancer, else the JDK's authorities.
+ */
+final class Tls {
+
+    private Tls() {
+    }
+
+    /** The context for {@code options}, or empty for the JDK's default trust. */
+    static Optional<SSLContext> context(BenchOptions options) {
+        if (!"https".equals(options.url().getScheme())) {
+            return Optional.empty();
+        }
+        Optional<Path> ca = Optional.ofNullable(options.ca()).or(() -> LocalClusterFile.read()
+                .filter(cluster -> cluster.frontUrl().equals(options.url()))
+                .map(LocalClusterFile::caFile));
+        return ca.map(Tls::trusting);
+    }
+
+    /** Trusts exactly the certificates in this PEM file. */
+    static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("ca-" + n++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the certificate " + pem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not a PEM certificate: " + pem + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** What {@code ./lectern cluster up} saved about the local cluster: its balancer's URL and certificate. */
+    record LocalClusterFile(URI frontUrl, Path caFile) {
+
+        static Optional<LocalClusterFile> read() {
+            Path file = Drill.home().resolve(".lectern/cluster/cluster.properties");
+            if (!Files.isReadable(file)) {
+                return Optional.empty();
+            }
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            String url = properties.getProperty("front-url");
+            String ca = properties.getProperty("ca-file");
+            return url == null || ca == null ? Optional.empty()
+                    : Optional.of(new LocalClusterFile(URI.create(url), Path.of(ca)));
+        }
+    }
+}
