@@ -41,14 +41,16 @@ Commands:
   bench bcrypt                     Time one BCrypt password hash at costs 8 to 12 on this machine (~20 s):
                                    what a login costs a node (docs/decisions.md).
   drill kill-node|drain-rolling|broker-restart|db-restart|owner-loss [options]
-                                   The exam load on the local cluster with a fault in it, then the
-                                   set check (lost / unexpected / duplicated saves) and recovery time.
+                                   The exam load on the local cluster (found through what cluster up
+                                   saved: no option needed) with a fault in it, then the set check
+                                   (lost / unexpected / duplicated saves, flush lag) and recovery time.
   cluster up [--nodes N] [--port P] [--install]
                                    A real cluster on this machine: PostgreSQL, an ActiveMQ Artemis
                                    broker, N nodes (default 3) and HAProxy on 127.0.0.1, students on
                                    port P (default 8000). Needs haproxy and postgresql (--install
                                    installs them with apt). Then: cluster status, stop-node K,
-                                   start-node K, kill-node K, restart-broker, logs [PART], down
+                                   start-node K, kill-node K, restart-broker, restart-db, logs [PART],
+                                   down
                                    (./lectern cluster help explains each).
   screens                          Copy the screenshots the last test run took (node/target/screens,
                                    console/target/screens) over docs/screens/; tests never write there.
