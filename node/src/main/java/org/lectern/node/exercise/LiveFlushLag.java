@@ -37,7 +37,8 @@ class LiveFlushLag implements StatusSources.FlushLag {
     private final AdmissionProperties admission;
     private final Clock clock;
     private final Counter refused;
-    private long measuredAtMillis = Long.MIN_VALUE;
+    private boolean measured;
+    private long measuredAtMillis;
     private long oldestPendingMillis = NONE_PENDING;
 
     LiveFlushLag(LiveSubmissions live, LiveSubmissionProperties properties, AdmissionProperties admission,
@@ -73,9 +74,10 @@ class LiveFlushLag implements StatusSources.FlushLag {
 
     private synchronized long oldestPendingMillis() {
         long now = clock.millis();
-        if (now - measuredAtMillis >= REFRESH.toMillis()) {
+        if (!measured || now - measuredAtMillis >= REFRESH.toMillis()) {
             try {
                 oldestPendingMillis = live.oldestLocalPending().map(Instant::toEpochMilli).orElse(NONE_PENDING);
+                measured = true;
                 measuredAtMillis = now;
             } catch (RuntimeException memberBusy) {
                 // Stopping or migrating partitions: the last measurement stands until the next one succeeds.

@@ -21,9 +21,13 @@ record LiveSubmissionProperties(@DefaultValue("500ms") Duration flushInterval, @
         @DefaultValue("15s") Duration shutdownFlushTimeout, @DefaultValue("2m") Duration maxFlushLag) {
 
     LiveSubmissionProperties {
-        if (!flushInterval.isPositive() || !maxFlushLag.isPositive()) {
+        if (!positive(flushInterval) || !positive(maxFlushLag)) {
             throw new IllegalArgumentException("lectern.live-submissions needs a positive flush-interval and "
                     + "max-flush-lag, got " + flushInterval + " and " + maxFlushLag);
         }
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 }

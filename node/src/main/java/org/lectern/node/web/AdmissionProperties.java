@@ -28,7 +28,7 @@ public record AdmissionProperties(@DefaultValue("32") @Min(1) int maxConcurrentR
         @DefaultValue("1s") Duration retryAfterMin, @DefaultValue("4s") Duration retryAfterMax,
         @DefaultValue("10s") Duration overloadedAfter, @DefaultValue("2") @Min(1) int maxConcurrentLogins) {
 
-    AdmissionProperties {
+    public AdmissionProperties {
         if (retryAfterMin.toSeconds() < 1 || retryAfterMax.compareTo(retryAfterMin) < 0) {
             throw new IllegalArgumentException("lectern.web.admission needs 1s <= retry-after-min <= "
                     + "retry-after-max, got " + retryAfterMin + " and " + retryAfterMax);
