@@ -35,7 +35,8 @@ class ClusterToolTest {
             run("help");
 
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("up [--nodes N] [--port P] [--install]",
-                    "status", "stop-node K", "start-node K", "kill-node K", "restart-broker", "restart-db", "down", "logs [PART]");
+                    "status", "stop-node K", "start-node K", "kill-node K", "restart-broker", "restart-db", "down",
+                    "logs [PART]");
         }
 
         @Test
