@@ -41,17 +41,20 @@ Commands:
   bench bcrypt                     Time one BCrypt password hash at costs 8 to 12 on this machine (~20 s):
                                    what a login costs a node (docs/decisions.md).
   drill kill-node|drain-rolling|broker-restart|db-restart|owner-loss [options]
-                                   The exam load on the local cluster with a fault in it, then the
-                                   set check (lost / unexpected / duplicated saves) and recovery time.
+                                   The exam load on the local cluster (found through what cluster up
+                                   saved: no option needed) with a fault in it, then the set check
+                                   (lost / unexpected / duplicated saves, flush lag) and recovery time.
   cluster up [--nodes N] [--port P] [--install]
                                    A real cluster on this machine: PostgreSQL, an ActiveMQ Artemis
                                    broker, N nodes (default 3) and HAProxy on 127.0.0.1, students on
                                    https://127.0.0.1:P (default 8443; http on 8000 redirects there),
                                    with a certificate made for this machine. Needs haproxy and
                                    postgresql (--install installs them with apt). Then: cluster
-                                   status, stop-node K,
-                                   start-node K, kill-node K, restart-broker, logs [PART], down
+                                   status, stop-node K, start-node K, kill-node K, restart-broker,
+                                   restart-db, logs [PART], down
                                    (./lectern cluster help explains each).
+  screens                          Copy the screenshots the last test run took (node/target/screens,
+                                   console/target/screens) over docs/screens/; tests never write there.
   help                             Show this help.
 USAGE
 }
@@ -228,6 +231,21 @@ stop_demo() {
     exit 0
 }
 
+# The documentation's screenshots are refreshed on purpose, never by a test run: tests write under target/ only.
+cmd_screens() {
+    [ $# -eq 0 ] || die "screens takes no options (see ./lectern help)"
+    copied=0
+    for shot in "$HOME_DIR"/node/target/screens/*.png "$HOME_DIR"/console/target/screens/*.png; do
+        [ -f "$shot" ] || continue
+        mkdir -p "$HOME_DIR/docs/screens"
+        cp "$shot" "$HOME_DIR/docs/screens/"
+        copied=$((copied + 1))
+    done
+    [ "$copied" -gt 0 ] || die "no screenshots in node/target/screens or console/target/screens: run the browser \
+and console tests first (./mvnw verify)"
+    echo "Copied $copied screenshots into docs/screens/ (git status shows which changed)."
+}
+
 command=${1:-help}
 [ $# -gt 0 ] && shift
 case "$command" in
@@ -236,6 +254,7 @@ case "$command" in
     seed) find_java; exec "$JAVA" "$TOOL" seed "$@" ;;
     bench) cmd_bench "$@" ;;
     drill) cmd_bench drill "$@" ;;
+    screens) cmd_screens "$@" ;;
     cluster)
         find_java
         # Only `up` builds: the cluster runs copies of the jars, but the other commands must not rebuild them.

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -34,8 +35,19 @@ public final class BenchMain {
                                 + "broker-restart, db-restart or owner-loss");
                     }
                     Drill.Name name = Drill.Name.of(list.remove(0));
-                    Drill.Settings settings = Drill.Settings.parse(list);
-                    BenchOptions options = BenchOptions.parse(list, drillDefaults());
+                    Optional<LocalClusterState> cluster = LocalClusterState.read(Drill.home());
+                    if (cluster.isEmpty() && !list.contains("--url")) {
+                        throw new BenchOptions.BadOption("a drill runs against the local cluster, and there is none "
+                                + "in " + Drill.home().resolve(".lectern/cluster") + ": start it with ./lectern "
+                                + "cluster up (or give another cluster's --url, --hazelcast and --jdbc)");
+                    }
+                    Drill.Settings settings = Drill.Settings.parse(list,
+                            cluster.map(LocalClusterState::nodes).orElse(3));
+                    BenchOptions defaults = drillDefaults(name);
+                    if (cluster.isPresent()) {
+                        defaults = cluster.get().applyTo(defaults);
+                    }
+                    BenchOptions options = BenchOptions.parse(list, defaults);
                     Report report = run("drill " + name.cli(), options, new Drill(name, settings));
                     System.exit(report.setCheck().clean() ? 0 : 2);
                 }
@@ -46,20 +58,20 @@ public final class BenchMain {
             System.err.println("lectern: " + refused.getMessage());
             System.exit(1);
         } catch (java.util.concurrent.CompletionException unreachable) {
-            System.err.println("lectern: no Lectern node answers at the URL (" + unreachable.getCause() + ")");
+            System.err.println("lectern: no Lectern node answers at the URL (" + unreachable.getCause() + "); for a "
+                    + "drill, is the local cluster up? (./lectern cluster status)");
             System.exit(1);
         }
     }
 
     /**
-     * Drills run a little longer by default, so that the fault falls into a held load and recovery shows, and go to
-     * the local cluster's balancer, whose URL and certificate {@code ./lectern cluster up} saved.
+     * Drills hold longer by default, each as long as its fault and the recovery after it take, so that both fall
+     * into a held load and are judged before the hand-in.
      */
-    static BenchOptions drillDefaults() {
-        BenchOptions d = BenchOptions.parse(List.of("--students", "300", "--minutes", "4"), BenchOptions.defaults());
-        return Tls.LocalClusterFile.read()
-                .map(cluster -> BenchOptions.parse(List.of("--url", cluster.frontUrl().toString()), d))
-                .orElse(d);
+    static BenchOptions drillDefaults(Drill.Name name) {
+        BenchOptions d = BenchOptions.defaults();
+        return BenchOptions.parse(List.of("--students", "300", "--seconds",
+                String.valueOf(name.defaultHold().toSeconds())), d);
     }
 
     /** Everything of one run; answers the report written under {@code options.output()}. */

@@ -21,25 +21,39 @@ import org.lectern.shared.operations.OperatorSignatures;
 
 /**
  * A fault performed on the local cluster while the exam load runs, through the cluster tool's own commands
- * ({@code ./lectern cluster kill-node K}, {@code stop-node}, {@code start-node}, {@code restart-broker}), PostgreSQL's
- * {@code pg_ctl}, and signed operator commands ({@link OperatorSignatures}) for draining. The run then ends in the
- * set check; the outcome adds what the fault did to the sessions.
+ * ({@code ./lectern cluster kill-node K}, {@code stop-node}, {@code start-node}, {@code restart-broker},
+ * {@code restart-db}) and signed operator commands ({@link OperatorSignatures}) for draining. The run then ends in
+ * the set check; the outcome adds what the fault did to the sessions and whether it was over before the hand-in.
  */
 public final class Drill {
 
     /** The drills, by their command-line names. */
     public enum Name {
-        KILL_NODE("kill-node"), DRAIN_ROLLING("drain-rolling"), BROKER_RESTART("broker-restart"),
-        DB_RESTART("db-restart"), OWNER_LOSS("owner-loss");
+        KILL_NODE("kill-node", Duration.ofMinutes(4), null),
+        // Three drains, stops and starts of about two to three minutes each on a busy two-core machine, from 30 s
+        // into the hold, then a minute and more to judge recovery before the hand-in.
+        DRAIN_ROLLING("drain-rolling", Duration.ofMinutes(11), Duration.ofSeconds(30)),
+        BROKER_RESTART("broker-restart", Duration.ofMinutes(4), null),
+        DB_RESTART("db-restart", Duration.ofMinutes(4), null),
+        OWNER_LOSS("owner-loss", Duration.ofMinutes(4), null);
 
         private final String cli;
+        private final Duration defaultHold;
+        private final Duration defaultFaultAt;
 
-        Name(String cli) {
+        Name(String cli, Duration defaultHold, Duration defaultFaultAt) {
             this.cli = cli;
+            this.defaultHold = defaultHold;
+            this.defaultFaultAt = defaultFaultAt;
         }
 
         public String cli() {
             return cli;
+        }
+
+        /** How long the load holds by default: long enough for the fault and its recovery to be judged. */
+        public Duration defaultHold() {
+            return defaultHold;
         }
 
         public static Name of(String cli) {
@@ -56,42 +70,33 @@ public final class Drill {
     /**
      * @param node          the node a single-node fault hits (kill-node)
      * @param nodes         how many nodes the cluster has (drain-rolling goes through all)
-     * @param faultAt       when the fault comes, after the ramp (null: a third into the hold)
-     * @param pgData        the cluster database's data directory (db-restart)
-     * @param pgCtl         the pg_ctl program
+     * @param faultAt       when the fault comes, after the ramp (null: the drill's default, else a third into the
+     *                      hold)
      * @param credentialFile the operator credential that signs drain commands
      * @param operator      the name the commands are signed with
      */
-    public record Settings(int node, int nodes, Duration faultAt, Path pgData, String pgCtl, Path credentialFile,
-            String operator) {
+    public record Settings(int node, int nodes, Duration faultAt, Path credentialFile, String operator) {
 
-        static Settings defaults() {
-            String pgCtl = Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_ctl"))
-                    ? "/usr/lib/postgresql/15/bin/pg_ctl" : "pg_ctl";
-            return new Settings(1, 3, null, home().resolve(".lectern/cluster/postgres"), pgCtl,
-                    home().resolve(".lectern/cluster/operator-credential"), "bench-drill");
+        static Settings defaults(int nodes) {
+            return new Settings(1, nodes, null, home().resolve(".lectern/cluster/operator-credential"),
+                    "bench-drill");
         }
 
         /** Takes the drill's own options out of {@code args}; the rest are the load's. */
-        static Settings parse(List<String> args) {
-            Settings s = defaults();
+        static Settings parse(List<String> args, int clusterNodes) {
+            Settings s = defaults(clusterNodes);
             for (int i = 0; i < args.size() - 1; ) {
                 String name = args.get(i);
                 String value = args.get(i + 1);
                 Settings next = switch (name) {
-                    case "--node" -> new Settings(number(name, value, 1, 99), s.nodes, s.faultAt, s.pgData, s.pgCtl,
-                            s.credentialFile, s.operator);
-                    case "--nodes" -> new Settings(s.node, number(name, value, 1, 99), s.faultAt, s.pgData, s.pgCtl,
-                            s.credentialFile, s.operator);
+                    case "--node" -> new Settings(number(name, value, 1, 99), s.nodes, s.faultAt, s.credentialFile,
+                            s.operator);
+                    case "--nodes" -> new Settings(s.node, number(name, value, 1, 99), s.faultAt, s.credentialFile,
+                            s.operator);
                     case "--fault-at-seconds" -> new Settings(s.node, s.nodes,
-                            Duration.ofSeconds(number(name, value, 0, 36_000)), s.pgData, s.pgCtl, s.credentialFile,
+                            Duration.ofSeconds(number(name, value, 0, 36_000)), s.credentialFile, s.operator);
+                    case "--operator-credential" -> new Settings(s.node, s.nodes, s.faultAt, Path.of(value),
                             s.operator);
-                    case "--pg-data" -> new Settings(s.node, s.nodes, s.faultAt, Path.of(value), s.pgCtl,
-                            s.credentialFile, s.operator);
-                    case "--pg-ctl" -> new Settings(s.node, s.nodes, s.faultAt, s.pgData, value, s.credentialFile,
-                            s.operator);
-                    case "--operator-credential" -> new Settings(s.node, s.nodes, s.faultAt, s.pgData, s.pgCtl,
-                            Path.of(value), s.operator);
                     default -> null;
                 };
                 if (next == null) {
@@ -117,13 +122,25 @@ public final class Drill {
     /**
      * @param recoverySeconds from the fault until the generator held as many sessions as before it (0: none were
      *                        dropped; null: not within the run)
+     * @param faultOverSeconds when the fault's last step ended, in the run's seconds (null: it never ended)
+     * @param handInSeconds    when the hold ended and the students handed in
      */
     public record Outcome(String name, List<String> steps, int sessionsBefore, int sessionsLowest,
-            Double recoverySeconds, boolean faultDone) {
+            Double recoverySeconds, boolean faultDone, Double faultOverSeconds, double handInSeconds) {
+
+        /** Whether the fault, and so its recovery, was over while the load still held: otherwise it is not judged. */
+        public boolean overBeforeHandIn() {
+            return faultOverSeconds != null && faultOverSeconds <= handInSeconds;
+        }
 
         public String line() {
-            return String.format(Locale.ROOT, "Drill %s: %s; sessions %d before, %d at the lowest, recovered %s",
-                    name, faultDone ? "fault done" : "FAULT NOT DONE (see steps)", sessionsBefore, sessionsLowest,
+            return String.format(Locale.ROOT, "Drill %s: %s, %s; sessions %d before, %d at the lowest, recovered %s",
+                    name, faultDone ? "fault done" : "FAULT NOT DONE (see steps)", overBeforeHandIn()
+                            ? String.format(Locale.ROOT, "over at %.1f s, before the hand-in at %.1f s",
+                                    faultOverSeconds, handInSeconds)
+                            : String.format(Locale.ROOT, "NOT OVER BEFORE THE HAND-IN at %.1f s (not judged: raise "
+                                    + "--minutes)", handInSeconds),
+                    sessionsBefore, sessionsLowest,
                     recoverySeconds == null ? "NOT within the run" : "in " + recoverySeconds + " s")
                     + System.lineSeparator() + "  steps: " + String.join(System.lineSeparator() + "         ", steps);
         }
@@ -134,6 +151,7 @@ public final class Drill {
     private final List<String> steps = Collections.synchronizedList(new ArrayList<>());
     private final List<Double> faultTimes = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean faultDone;
+    private volatile Double faultOverSeconds;
     private Thread worker;
 
     public Drill(Name name, Settings settings) {
@@ -166,16 +184,16 @@ public final class Drill {
     }
 
     private void perform(LoadRun run) throws InterruptedException, IOException {
+        Duration after = settings.faultAt() != null ? settings.faultAt() : name.defaultFaultAt;
         double faultAt = name == Name.OWNER_LOSS
                 ? run.quizEndSeconds() - 3
-                : run.rampEndSeconds() + (settings.faultAt() != null ? settings.faultAt().toSeconds()
-                        : run.holdEndSeconds() - run.rampEndSeconds()) / (settings.faultAt() != null ? 1 : 3);
+                : run.rampEndSeconds() + (after != null ? after.toSeconds()
+                        : (run.holdEndSeconds() - run.rampEndSeconds()) / 3);
         waitUntil(run, faultAt);
         switch (name) {
             case KILL_NODE -> faultDone = tool(run, "cluster", "kill-node", String.valueOf(settings.node()));
             case BROKER_RESTART -> faultDone = tool(run, "cluster", "restart-broker");
-            case DB_RESTART -> faultDone = command(run, List.of(settings.pgCtl(), "-D", settings.pgData().toString(),
-                    "-m", "fast", "-w", "restart"));
+            case DB_RESTART -> faultDone = tool(run, "cluster", "restart-db");
             case OWNER_LOSS -> {
                 String owner = run.lastNodeSample().values().stream().filter(NodeSampler.Sample::schedulerOwner)
                         .map(NodeSampler.Sample::nodeId).findFirst().orElse(null);
@@ -187,6 +205,7 @@ public final class Drill {
             }
             case DRAIN_ROLLING -> faultDone = drainRolling(run);
         }
+        faultOverSeconds = run.elapsedSeconds();
     }
 
     private boolean drainRolling(LoadRun run) throws InterruptedException, IOException {
@@ -274,8 +293,10 @@ public final class Drill {
         }
         List<Integer> held = run.sessionsPerSecond();
         List<Double> faults = List.copyOf(faultTimes);
+        Double over = faultOverSeconds;
+        double handIn = run.holdEndSeconds();
         if (faults.isEmpty() || held.isEmpty()) {
-            return new Outcome(name.cli(), List.copyOf(steps), 0, 0, null, faultDone);
+            return new Outcome(name.cli(), List.copyOf(steps), 0, 0, null, faultDone, over, handIn);
         }
         int first = Math.min(held.size() - 1, (int) Math.floor(faults.get(0)));
         int before = held.get(Math.max(0, first - 1));
@@ -301,6 +322,6 @@ public final class Drill {
                 }
             }
         }
-        return new Outcome(name.cli(), List.copyOf(steps), before, lowest, recovery, faultDone);
+        return new Outcome(name.cli(), List.copyOf(steps), before, lowest, recovery, faultDone, over, handIn);
     }
 }

@@ -60,6 +60,8 @@ public final class LoadRun implements AutoCloseable {
     private volatile long quizResultDeadlineNanos = Long.MAX_VALUE;
     private volatile boolean running = true;
     private volatile Map<String, NodeSampler.Sample> lastSample = Map.of();
+    /** The largest flush lag any node reported during the run, -1 while none said. */
+    private volatile long maxFlushLagMillis = -1;
     private volatile Instant quizEvaluatedAt;
 
     public LoadRun(BenchOptions options, Setup.BenchCourse course, Api api, ExecutorService callbacks,
@@ -164,6 +166,7 @@ public final class LoadRun implements AutoCloseable {
         if (!sample.isEmpty()) {
             lastSample = sample;
         }
+        sample.values().forEach(s -> maxFlushLagMillis = Math.max(maxFlushLagMillis, s.flushLagMillis()));
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         broker.sample(seconds);
         Map<String, Integer> sessions = new LinkedHashMap<>();
@@ -312,6 +315,11 @@ public final class LoadRun implements AutoCloseable {
 
     public NodeSampler nodes() {
         return nodes;
+    }
+
+    /** The largest flush lag any node reported while the load ran; -1 if no node said. */
+    public long maxFlushLagMillis() {
+        return maxFlushLagMillis;
     }
 
     public Map<String, NodeSampler.Sample> lastNodeSample() {

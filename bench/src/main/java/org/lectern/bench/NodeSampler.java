@@ -23,9 +23,14 @@ import org.lectern.shared.cluster.NodeStatus;
  */
 public interface NodeSampler extends AutoCloseable {
 
-    /** One node's figures at one moment. */
+    /**
+     * One node's figures at one moment.
+     *
+     * @param flushLagMillis age of the oldest acknowledged save the node holds that is not yet in the database
+     *                       (0: none; -1: the node does not say)
+     */
     record Sample(String nodeId, String state, int sessions, double cpu, long heapUsedBytes, long heapMaxBytes,
-            boolean schedulerOwner) {
+            boolean schedulerOwner, long flushLagMillis) {
     }
 
     /** The current figures by node id (empty when nothing could be read). */
@@ -91,13 +96,13 @@ public interface NodeSampler extends AutoCloseable {
         private Sample fromStatus(NodeStatus s) {
             if (s.load().heapMaxBytes() > 0) {
                 return new Sample(s.nodeId(), s.state().name(), s.load().webSocketSessions(), s.load().cpuLoad(),
-                        s.load().heapUsedBytes(), s.load().heapMaxBytes(), s.schedulerOwner());
+                        s.load().heapUsedBytes(), s.load().heapMaxBytes(), s.schedulerOwner(), s.flushLagMillis());
             }
             Sample scraped = metrics.computeIfAbsent(s.httpAddress(),
                     address -> new FromPrometheus(URI.create("http://" + address))).sample().get(s.nodeId());
             return new Sample(s.nodeId(), s.state().name(), -1, scraped == null ? -1 : scraped.cpu(),
                     scraped == null ? 0 : scraped.heapUsedBytes(), scraped == null ? 0 : scraped.heapMaxBytes(),
-                    s.schedulerOwner());
+                    s.schedulerOwner(), s.flushLagMillis());
         }
 
         @Override
@@ -142,6 +147,7 @@ public interface NodeSampler extends AutoCloseable {
             double cpu = -1;
             long heapUsed = 0;
             long heapMax = 0;
+            long flushLag = -1;
             for (String line : text.split("\n")) {
                 if (line.startsWith("#")) {
                     continue;
@@ -156,13 +162,15 @@ public interface NodeSampler extends AutoCloseable {
                     heapUsed += (long) value(line);
                 } else if (line.startsWith("jvm_memory_max_bytes") && line.contains("area=\"heap\"")) {
                     heapMax += Math.max(0, (long) value(line));
+                } else if (line.startsWith("lectern_live_submissions_flush_lag_seconds")) {
+                    flushLag = Math.round(value(line) * 1000);
                 }
             }
             if (cpu < 0 && heapUsed == 0) {
                 return Map.of();
             }
             // Sessions per node are in the status records only.
-            return Map.of(node, new Sample(node, "?", -1, cpu, heapUsed, heapMax, false));
+            return Map.of(node, new Sample(node, "?", -1, cpu, heapUsed, heapMax, false, flushLag));
         }
 
         private static double value(String line) {

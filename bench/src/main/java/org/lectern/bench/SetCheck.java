@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +23,40 @@ import tools.jackson.databind.JsonNode;
  * twice? Directly in the cluster's PostgreSQL when a JDBC URL is given (every version, by idempotency key), else
  * through the REST API as each student (their latest version per exercise: the version numbers and the content
  * tell lost and doubled saves apart, but earlier versions are out of its sight).
+ *
+ * <p>A live save is acknowledged once two cluster members hold it and reaches the database a moment later, so the
+ * check first waits until no node reports a save still on its way (the flush lag in the nodes' status records or
+ * metrics), at most {@link #FLUSH_TIMEOUT}; if the nodes do not say, or saves still look lost, it reads again until
+ * they are all there or the time-out has passed. Lag is not loss.
  */
 public final class SetCheck {
+
+    /** Longer than a node's default bound on the flush lag (2 min), past which it takes no more live saves. */
+    static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(3);
+    /** A node measures its lag at most once a second and publishes it every 2 s: a zero before this may be old. */
+    static final Duration SETTLE = Duration.ofSeconds(4);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration REREAD = Duration.ofSeconds(10);
+
+    /**
+     * What the check saw of the flush.
+     *
+     * @param maxLagDuringRunSeconds the largest flush lag a node reported while the load ran (-1: no node said)
+     * @param lagAtHandInSeconds     the largest a node reported when the check began (-1: no node said)
+     * @param waitedSeconds          how long the check waited for the saves to reach the database
+     * @param drained                whether the nodes reported every save in the database within the time-out
+     */
+    public record Flush(double maxLagDuringRunSeconds, double lagAtHandInSeconds, double waitedSeconds,
+            boolean drained) {
+
+        public String line() {
+            String lag = maxLagDuringRunSeconds < 0 ? "flush lag not reported by the nodes"
+                    : String.format(Locale.ROOT, "flush lag max %.1f s during the run, %.1f s at the hand-in",
+                            maxLagDuringRunSeconds, lagAtHandInSeconds);
+            return String.format(Locale.ROOT, "%s; waited %.1f s for the saves to reach the database%s", lag,
+                    waitedSeconds, drained ? "" : " (the nodes did not report them all there)");
+        }
+    }
 
     /**
      * @param method       {@code jdbc} or {@code api}
@@ -32,11 +67,20 @@ public final class SetCheck {
      * @param duplicated   in the database more than once (a key twice, or more versions than saves sent)
      */
     public record Result(String method, long acknowledged, long confirmed, long lost, long unexpected,
-            long duplicated, List<String> examples) {
+            long duplicated, List<String> examples, Flush flush) {
+
+        Result(String method, long acknowledged, long confirmed, long lost, long unexpected, long duplicated,
+                List<String> examples) {
+            this(method, acknowledged, confirmed, lost, unexpected, duplicated, examples, null);
+        }
 
         /** The check could not read the saves back (the node or database did not answer): nothing is known. */
         static Result unavailable(String method, String reason) {
             return new Result(method + " unavailable: " + reason, -1, -1, -1, -1, -1, List.of());
+        }
+
+        Result with(Flush seen) {
+            return new Result(method, acknowledged, confirmed, lost, unexpected, duplicated, examples, seen);
         }
 
         public boolean clean() {
@@ -45,15 +89,31 @@ public final class SetCheck {
 
         public String line() {
             return String.format(Locale.ROOT, "Set check (%s): %d acknowledged, %d confirmed — lost %d, unexpected %d,"
-                    + " duplicated %d%s", method, acknowledged, confirmed, lost, unexpected, duplicated,
-                    examples.isEmpty() ? "" : " e.g. " + examples);
+                    + " duplicated %d%s%s", method, acknowledged, confirmed, lost, unexpected, duplicated,
+                    examples.isEmpty() ? "" : " e.g. " + examples,
+                    flush == null ? "" : System.lineSeparator() + "  " + flush.line());
         }
     }
 
     private SetCheck() {
     }
 
-    public static Result run(LoadRun run) {
+    public static Result run(LoadRun run) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + FLUSH_TIMEOUT.toNanos();
+        Flush flush = awaitFlush(run.nodes()::sample, run.maxFlushLagMillis(), SETTLE, FLUSH_TIMEOUT, POLL);
+        Result result = check(run);
+        // Saves that still look lost may be on their way (nodes that do not report their lag): read again.
+        while (result.lost() > 0 && System.nanoTime() + REREAD.toNanos() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(REREAD.toMillis());
+            result = check(run);
+        }
+        double waited = (System.nanoTime() - started) / 1e9;
+        return result.with(new Flush(flush.maxLagDuringRunSeconds(), flush.lagAtHandInSeconds(),
+                Report.round(Math.max(flush.waitedSeconds(), result.lost() > 0 ? waited : 0)), flush.drained()));
+    }
+
+    private static Result check(LoadRun run) {
         BenchOptions options = run.options();
         try {
             if (options.jdbcUrl() != null) {
@@ -62,6 +122,38 @@ public final class SetCheck {
             return viaApi(run);
         } catch (RuntimeException unreadable) {
             return Result.unavailable(options.jdbcUrl() != null ? "jdbc" : "api", String.valueOf(unreadable));
+        }
+    }
+
+    /**
+     * Waits until every node reports no acknowledged save outside the database, in a sample taken at least
+     * {@code settle} after the wait began, or until {@code timeout}. Polls: from outside the cluster the status
+     * records offer nothing to wait on. Returns at once when a node does not report its lag.
+     */
+    static Flush awaitFlush(Supplier<Map<String, NodeSampler.Sample>> nodes, long maxLagDuringRunMillis,
+            Duration settle, Duration timeout, Duration poll) throws InterruptedException {
+        long started = System.nanoTime();
+        double atHandIn = Double.NaN;
+        double maxDuringRun = maxLagDuringRunMillis < 0 ? -1 : maxLagDuringRunMillis / 1000.0;
+        while (true) {
+            Map<String, NodeSampler.Sample> sample = nodes.get();
+            boolean reported = !sample.isEmpty() && sample.values().stream().allMatch(s -> s.flushLagMillis() >= 0);
+            long lag = sample.values().stream().mapToLong(NodeSampler.Sample::flushLagMillis).max().orElse(-1);
+            if (Double.isNaN(atHandIn)) {
+                atHandIn = reported ? lag / 1000.0 : -1;
+            }
+            long elapsed = System.nanoTime() - started;
+            double waited = Report.round(elapsed / 1e9);
+            if (!reported) {
+                return new Flush(maxDuringRun, atHandIn, waited, false);
+            }
+            if (lag == 0 && elapsed >= settle.toNanos()) {
+                return new Flush(maxDuringRun, atHandIn, waited, true);
+            }
+            if (elapsed >= timeout.toNanos()) {
+                return new Flush(maxDuringRun, atHandIn, waited, false);
+            }
+            TimeUnit.MILLISECONDS.sleep(poll.toMillis()); // polling the nodes' reports, as the sampler does
         }
     }
 

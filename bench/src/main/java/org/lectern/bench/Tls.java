@@ -3,7 +3,6 @@ package org.lectern.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,7 +10,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Optional;
-import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -29,9 +27,9 @@ final class Tls {
         if (!"https".equals(options.url().getScheme())) {
             return Optional.empty();
         }
-        Optional<Path> ca = Optional.ofNullable(options.ca()).or(() -> LocalClusterFile.read()
+        Optional<Path> ca = Optional.ofNullable(options.ca()).or(() -> LocalClusterState.read(Drill.home())
                 .filter(cluster -> cluster.frontUrl().equals(options.url()))
-                .map(LocalClusterFile::caFile));
+                .map(LocalClusterState::caFile));
         return ca.map(Tls::trusting);
     }
 
@@ -53,27 +51,6 @@ final class Tls {
             throw new UncheckedIOException("cannot read the certificate " + pem, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a PEM certificate: " + pem + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** What {@code ./lectern cluster up} saved about the local cluster: its balancer's URL and certificate. */
-    record LocalClusterFile(URI frontUrl, Path caFile) {
-
-        static Optional<LocalClusterFile> read() {
-            Path file = Drill.home().resolve(".lectern/cluster/cluster.properties");
-            if (!Files.isReadable(file)) {
-                return Optional.empty();
-            }
-            Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(file)) {
-                properties.load(in);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-            String url = properties.getProperty("front-url");
-            String ca = properties.getProperty("ca-file");
-            return url == null || ca == null ? Optional.empty()
-                    : Optional.of(new LocalClusterFile(URI.create(url), Path.of(ca)));
         }
     }
 }

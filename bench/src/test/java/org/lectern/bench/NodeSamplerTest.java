@@ -17,6 +17,7 @@ class NodeSamplerTest {
                 jvm_memory_used_bytes{area="nonheap",id="Metaspace",node="node-2"} 9000000
                 jvm_memory_max_bytes{area="heap",id="G1 Eden Space",node="node-2"} -1
                 jvm_memory_max_bytes{area="heap",id="G1 Old Gen",node="node-2"} 500000000
+                lectern_live_submissions_flush_lag_seconds{application="lectern-node",node="node-2"} 1.25
                 """;
 
         Map<String, NodeSampler.Sample> samples = NodeSampler.FromPrometheus.parse(text);
@@ -27,6 +28,15 @@ class NodeSamplerTest {
         assertThat(sample.heapUsedBytes()).isEqualTo(3_000_000);
         assertThat(sample.heapMaxBytes()).isEqualTo(500_000_000);
         assertThat(sample.sessions()).isEqualTo(-1);
+        assertThat(sample.flushLagMillis()).isEqualTo(1_250);
+    }
+
+    @Test
+    void shouldSayTheFlushLagIsUnknownWhenTheNodeHasNoSuchGauge() {
+        Map<String, NodeSampler.Sample> samples = NodeSampler.FromPrometheus.parse(
+                "process_cpu_usage{node=\"node-1\"} 0.5\n");
+
+        assertThat(samples.get("node-1").flushLagMillis()).isEqualTo(-1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,15 +171,67 @@ class LauncherIT {
         }
     }
 
+    @Nested
+    class Screens {
+
+        @Test
+        void shouldCopyTheTestRunsScreenshotsIntoTheDocumentation() throws Exception {
+            Path home = launcherCopy();
+            Files.createDirectories(home.resolve("node/target/screens"));
+            Files.createDirectories(home.resolve("console/target/screens"));
+            Files.writeString(home.resolve("node/target/screens/login.png"), "new login");
+            Files.writeString(home.resolve("console/target/screens/console-members.png"), "new members");
+            Files.createDirectories(home.resolve("docs/screens"));
+            Files.writeString(home.resolve("docs/screens/login.png"), "old login");
+
+            Run run = run(home, "screens");
+
+            assertThat(run.exitCode).as(run.output).isZero();
+            assertThat(run.output.strip()).isEqualTo("Copied 2 screenshots into docs/screens/ (git status shows which "
+                    + "changed).");
+            assertThat(Files.readString(home.resolve("docs/screens/login.png"))).isEqualTo("new login");
+            assertThat(Files.readString(home.resolve("docs/screens/console-members.png"))).isEqualTo("new members");
+        }
+
+        @Test
+        void shouldSaySoWhenNoTestRunTookScreenshots() throws Exception {
+            Path home = launcherCopy();
+
+            Run run = run(home, "screens");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.output.strip()).startsWith("lectern: no screenshots in node/target/screens or "
+                    + "console/target/screens");
+            assertThat(home.resolve("docs/screens")).doesNotExist();
+        }
+
+        /** The launcher alone in a directory of its own, so the test never touches the repository's docs. */
+        private Path launcherCopy() throws IOException {
+            Path home = output.resolve("home");
+            Files.createDirectories(home.resolve("packaging/launcher"));
+            Files.copy(HOME.resolve("lectern"), home.resolve("lectern"), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(HOME.resolve("packaging/launcher/lectern.sh"), home.resolve("packaging/launcher/lectern.sh"));
+            return home;
+        }
+    }
+
     private Run run(String... args) throws Exception {
-        return run(List.of(), args);
+        return run(HOME, List.of(), args);
+    }
+
+    private Run run(Path home, String... args) throws Exception {
+        return run(home, List.of(), args);
     }
 
     private Run run(List<String> environment, String... args) throws Exception {
+        return run(HOME, environment, args);
+    }
+
+    private Run run(Path home, List<String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("lectern").toString());
+        command.add(home.resolve("lectern").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         for (String variable : environment) {
             String[] nameValue = variable.split("=", 2);
             builder.environment().put(nameValue[0], nameValue[1]);

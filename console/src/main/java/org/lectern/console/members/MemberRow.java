@@ -38,6 +38,7 @@ public final class MemberRow {
     private final ReadOnlyObjectWrapper<Integer> users = new ReadOnlyObjectWrapper<>(this, "users");
     private final ReadOnlyStringWrapper savesPerSecond = new ReadOnlyStringWrapper(this, "savesPerSecond");
     private final ReadOnlyStringWrapper saveP95 = new ReadOnlyStringWrapper(this, "saveP95");
+    private final ReadOnlyStringWrapper flushLag = new ReadOnlyStringWrapper(this, "flushLag");
     private final ReadOnlyStringWrapper heap = new ReadOnlyStringWrapper(this, "heap");
     private final ReadOnlyStringWrapper cpu = new ReadOnlyStringWrapper(this, "cpu");
     private final ReadOnlyStringWrapper badges = new ReadOnlyStringWrapper(this, "badges", "");
@@ -68,6 +69,7 @@ public final class MemberRow {
         users.set(load.users());
         savesPerSecond.set(String.format(Locale.ROOT, "%.1f", load.savesPerSecond()));
         saveP95.set(String.format(Locale.ROOT, "%.0f ms", load.saveP95Millis()));
+        flushLag.set(formatFlushLag(newStatus.flushLag()));
         heap.set(formatHeap(load.heapUsedBytes(), load.heapMaxBytes()));
         cpu.set(load.cpuLoad() < 0 ? "–" : String.format(Locale.ROOT, "%.0f %%", load.cpuLoad() * 100));
     }
@@ -163,6 +165,11 @@ public final class MemberRow {
         return saveP95.getReadOnlyProperty();
     }
 
+    /** How late the node's acknowledged live saves reach the database, e.g. {@code 0.4 s}. */
+    public ReadOnlyStringProperty flushLagProperty() {
+        return flushLag.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty heapProperty() {
         return heap.getReadOnlyProperty();
     }
@@ -220,6 +227,7 @@ public final class MemberRow {
                 new Detail("Load", "Users", Integer.toString(load.users())),
                 new Detail("Load", "Saves per second", String.format(Locale.ROOT, "%.2f", load.savesPerSecond())),
                 new Detail("Load", "Save p95", String.format(Locale.ROOT, "%.1f ms", load.saveP95Millis())),
+                new Detail("Load", "Flush lag", formatFlushLag(status.flushLag())),
                 new Detail("Load", "Heap", formatHeap(load.heapUsedBytes(), load.heapMaxBytes())),
                 new Detail("Load", "CPU", load.cpuLoad() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f %%", load.cpuLoad() * 100)),
                 new Detail("Load", "Denied subscriptions", Long.toString(load.deniedSubscriptions())),
@@ -235,6 +243,10 @@ public final class MemberRow {
             return "–";
         }
         return (used >> 20) + " / " + (max >> 20) + " MiB";
+    }
+
+    static String formatFlushLag(Duration lag) {
+        return String.format(Locale.ROOT, "%.1f s", lag.toMillis() / 1000.0);
     }
 
     static String formatUptime(Duration uptime) {

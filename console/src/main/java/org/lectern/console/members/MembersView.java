@@ -48,7 +48,7 @@ public final class MembersView extends BorderPane {
         table.setId("members-table");
         table.getStyleClass().add("members-table");
         table.setFixedCellSize(ROW_HEIGHT);
-        // Seventeen columns do not fit a laptop screen squeezed; they keep their width and the table scrolls.
+        // Eighteen columns do not fit a laptop screen squeezed; they keep their width and the table scrolls.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No members to show: not connected, or no node has published its status yet."));
         table.setRowFactory(ignored -> new MemberTableRow());
@@ -69,6 +69,7 @@ public final class MembersView extends BorderPane {
                 column("Users", MemberRow::usersProperty),
                 column("Saves/s", MemberRow::savesPerSecondProperty),
                 column("Save p95", MemberRow::saveP95Property),
+                column("Flush lag", MemberRow::flushLagProperty),
                 column("Heap", MemberRow::heapProperty),
                 column("CPU", MemberRow::cpuProperty),
                 broker,

@@ -132,6 +132,22 @@ class MembersViewModelTest {
         }
 
         @Test
+        void shouldShowHowLateTheNodesSavesReachTheDatabase() {
+            show(Set.of("u1"), status("node-a", "u1", NodeState.READY));
+            MemberRow row = viewModel.rows().get(0);
+            assertThat(row.flushLagProperty().get()).isEqualTo("0.0 s");
+
+            NodeStatus lagging = status("node-a", "u1", NodeState.READY);
+            show(Set.of("u1"), new NodeStatus(lagging.nodeId(), lagging.memberUuid(), lagging.httpAddress(),
+                    lagging.version(), lagging.schemaVersion(), lagging.startedAtMillis(), lagging.weight(),
+                    lagging.state(), lagging.publishedAtMillis(), true, false, NodeLoad.IDLE, ReplicaCounts.UNKNOWN,
+                    12_340));
+
+            assertThat(row.flushLagProperty().get()).isEqualTo("12.3 s");
+            assertThat(row.detailsProperty().get()).contains(new MemberRow.Detail("Load", "Flush lag", "12.3 s"));
+        }
+
+        @Test
         void shouldKeepOtherRowsWhenOneMemberLeaves() {
             show(Set.of("u1", "u2", "u3"), status("node-a", "u1", NodeState.READY),
                     status("node-b", "u2", NodeState.READY), status("node-c", "u3", NodeState.READY));

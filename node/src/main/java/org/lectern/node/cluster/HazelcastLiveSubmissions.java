@@ -11,8 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Serial;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,6 +143,13 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
     public long localPendingCount() {
         Set<Long> keys = live.localKeySet(HAS_PENDING);
         return live.getAll(keys).values().stream().mapToLong(LiveParticipation::pendingCount).sum();
+    }
+
+    @Override
+    public Optional<Instant> oldestLocalPending() {
+        Set<Long> keys = live.localKeySet(HAS_PENDING);
+        return live.getAll(keys).values().stream().flatMap(participation -> participation.pending().stream())
+                .map(LiveSave::savedAt).min(Comparator.naturalOrder());
     }
 
     @Override

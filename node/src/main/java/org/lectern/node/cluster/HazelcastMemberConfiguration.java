@@ -22,8 +22,9 @@ class HazelcastMemberConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     HazelcastInstance hazelcastInstance(ClusterProperties cluster, NodeProperties node,
-            MembershipProperties membership, SchemaVersion schema) {
+            MembershipProperties membership, LiveSubmissionMapProperties liveMap, SchemaVersion schema) {
         Config config = memberConfig(cluster, node);
+        config.getMapConfig(ClusterStructures.LIVE_SUBMISSIONS).setBackupCount(liveMap.backupCount());
         // After memberConfig, so that it adds to the maps configured there rather than replacing them.
         ClusterMembership.configure(config, cluster, membership, node.id(), schema.current());
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
@@ -70,8 +71,9 @@ class HazelcastMemberConfiguration {
     }
 
     /**
-     * Live submissions: a save is acknowledged only once a second member holds it (one synchronous backup; not
-     * more, as every backup is another network round trip per save). Kept as objects, so the flusher's queries on
+     * Live submissions: a save is acknowledged only once a second member holds it (one synchronous backup by
+     * default, {@code lectern.live-submissions.backup-count} sets more: every backup is another network round trip
+     * per save). Kept as objects, so the flusher's queries on
      * pending counts read no serialised form. No MapStore: our own flusher writes to the database
      * (docs/cluster-live-submissions.md). After a split, both sides' saves are kept.
      */

@@ -1,6 +1,7 @@
 package org.lectern.node.cluster;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public interface LiveSubmissions {
 
     /** Saves on this member not yet in the database. */
     long localPendingCount();
+
+    /** When the oldest save this member owns that is not yet in the database was made; empty if none is pending. */
+    Optional<Instant> oldestLocalPending();
 
     /**
      * A new submission id, unique cluster-wide, never below {@code floor}; ids are handed out in blocks, so a

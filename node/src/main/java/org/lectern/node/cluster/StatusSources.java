@@ -1,5 +1,6 @@
 package org.lectern.node.cluster;
 
+import java.time.Duration;
 import org.lectern.shared.cluster.NodeLoad;
 import org.lectern.shared.cluster.ReplicaCounts;
 
@@ -22,6 +23,12 @@ public final class StatusSources {
     @FunctionalInterface
     public interface Replicas {
         ReplicaCounts current();
+    }
+
+    /** How late the node's acknowledged live saves reach the database: the age of its oldest unflushed one. */
+    @FunctionalInterface
+    public interface FlushLag {
+        Duration current();
     }
 
     /** Whether the node owns the cluster's scheduler. */

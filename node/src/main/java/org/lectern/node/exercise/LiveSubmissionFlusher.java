@@ -10,6 +10,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.lectern.node.cluster.LiveSave;
 import org.lectern.node.cluster.LiveSubmissions;
@@ -19,7 +22,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then marks them stored in the map. A row whose idempotency key is in the database already is skipped, so a
  * flush repeated after a crash or a partition migration writes nothing twice. While the database is away the saves
  * stay in the map and go in on a later round. Stops (flushing everything) after the web server and before the
- * Hazelcast member.
+ * Hazelcast member. Runs on a thread of its own: a round that waits for the database holds up nothing else (the
+ * node's status record and the scheduler have their own threads).
  */
 @Component
 public class LiveSubmissionFlusher implements SmartLifecycle {
@@ -53,6 +56,7 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
     private final LiveSubmissionProperties properties;
     private final Clock clock;
     private volatile boolean running;
+    private volatile ScheduledExecutorService executor;
     private Instant lastForget = Instant.EPOCH;
     private boolean databaseWasDown;
 
@@ -65,16 +69,20 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${lectern.live-submissions.flush-interval:500ms}")
-    void flushPeriodically() {
+    private void flushPeriodically() {
         if (!running) {
             return;
         }
-        flushOnce();
-        Instant now = clock.instant();
-        if (Duration.between(lastForget, now).compareTo(FORGET_EVERY) >= 0) {
-            lastForget = now;
-            live.forgetIdle(properties.retention());
+        try {
+            flushOnce();
+            Instant now = clock.instant();
+            if (Duration.between(lastForget, now).compareTo(FORGET_EVERY) >= 0) {
+                lastForget = now;
+                live.forgetIdle(properties.retention());
+            }
+        } catch (RuntimeException e) {
+            // The next round tries again: a cluster hiccup (a partition migrating) must not end the flushing.
+            LOG.warn("A flush round failed: {}", e.toString());
         }
     }
 
@@ -210,13 +218,27 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
 
     @Override
     public void start() {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "lectern-flusher");
+            t.setDaemon(true);
+            return t;
+        });
+        executor = thread;
         running = true;
+        long interval = properties.flushInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::flushPeriodically, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     /** Flushes before the member leaves; Spring stops lifecycles before it destroys the Hazelcast instance. */
     @Override
     public void stop() {
         running = false;
+        ScheduledExecutorService thread = executor;
+        executor = null;
+        if (thread != null) {
+            // A round under way finishes (flushOnce is synchronized); the last flush below follows it.
+            thread.shutdown();
+        }
         try {
             if (!flushLocal(properties.shutdownFlushTimeout())) {
                 LOG.warn("Not every live save this node owns reached the database within {}; Hazelcast's graceful "

@@ -46,6 +46,7 @@ public class SubmissionService {
     private final SubmissionRepository submissions;
     private final LiveSubmissions liveSubmissions;
     private final LiveSubmissionFlusher flusher;
+    private final LiveFlushLag flushLag;
     private final UserDirectory users;
     private final LiveEvents live;
     private final Clock clock;
@@ -53,12 +54,13 @@ public class SubmissionService {
     private volatile Long liveIdFloor;
 
     SubmissionService(ParticipationRepository participations, SubmissionRepository submissions,
-            LiveSubmissions liveSubmissions, LiveSubmissionFlusher flusher, UserDirectory users, LiveEvents live,
-            Clock clock, MeterRegistry meters) {
+            LiveSubmissions liveSubmissions, LiveSubmissionFlusher flusher, LiveFlushLag flushLag, UserDirectory users,
+            LiveEvents live, Clock clock, MeterRegistry meters) {
         this.participations = participations;
         this.submissions = submissions;
         this.liveSubmissions = liveSubmissions;
         this.flusher = flusher;
+        this.flushLag = flushLag;
         this.users = users;
         this.live = live;
         this.clock = clock;
@@ -85,11 +87,13 @@ public class SubmissionService {
      * Saves a version during a live quiz or an exam: acknowledged once two cluster members hold it, written to the
      * database soon after by {@link LiveSubmissionFlusher}. Needs the database only for the first save of a
      * participation the cluster does not know (yet, or any more); versions, the server's time and replays are as for
-     * {@link #save}. The answer's submission id is the row's id once it is in the database.
+     * {@link #save}. The answer's submission id is the row's id once it is in the database. Refused (503, nothing
+     * done) while this node's saves reach the database later than {@code max-flush-lag}.
      */
     public SavedSubmission saveLive(Participation participation, SubmissionContent content, String idempotencyKey,
             boolean submitted, CurrentUser author) {
         IdempotencyKey.require(idempotencyKey);
+        flushLag.admitSave();
         return saveTimer.record(() -> {
             long participationId = participation.getId();
             // The database keeps microseconds: the answer shows the time as every later read will.

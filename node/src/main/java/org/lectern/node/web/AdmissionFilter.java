@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -93,8 +92,7 @@ class AdmissionFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long seconds = ThreadLocalRandom.current().nextLong(properties.retryAfterMin().toSeconds(),
-                properties.retryAfterMax().toSeconds() + 1);
+        long seconds = properties.retryAfter().toSeconds();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "This node is busy; send the request again after Retry-After seconds.");
         problem.setInstance(URI.create(request.getRequestURI()));

@@ -2,6 +2,7 @@ package org.lectern.node.web;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,14 +24,23 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("lectern.web.admission")
-record AdmissionProperties(@DefaultValue("32") @Min(1) int maxConcurrentRequests,
+public record AdmissionProperties(@DefaultValue("32") @Min(1) int maxConcurrentRequests,
         @DefaultValue("1s") Duration retryAfterMin, @DefaultValue("4s") Duration retryAfterMax,
         @DefaultValue("10s") Duration overloadedAfter, @DefaultValue("2") @Min(1) int maxConcurrentLogins) {
 
-    AdmissionProperties {
+    public AdmissionProperties {
         if (retryAfterMin.toSeconds() < 1 || retryAfterMax.compareTo(retryAfterMin) < 0) {
             throw new IllegalArgumentException("lectern.web.admission needs 1s <= retry-after-min <= "
                     + "retry-after-max, got " + retryAfterMin + " and " + retryAfterMax);
         }
+    }
+
+    /**
+     * The {@code Retry-After} of one refusal: a whole number of seconds between the two bounds, at random. Every
+     * refusal of a node that is too busy (request slots, flush lag) draws from here.
+     */
+    public Duration retryAfter() {
+        return Duration.ofSeconds(ThreadLocalRandom.current().nextLong(retryAfterMin.toSeconds(),
+                retryAfterMax.toSeconds() + 1));
     }
 }

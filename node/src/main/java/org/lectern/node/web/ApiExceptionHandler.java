@@ -164,6 +164,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.retryAfter());
     }
 
+    @ExceptionHandler(NodeBusyException.class)
+    ResponseEntity<ProblemDetail> busy(NodeBusyException e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e.retryAfter());
+    }
+
     /**
      * Lost a lock, timed out or lost the connection: the request was rolled back and the same request may well
      * succeed a moment later. Pessimistic and optimistic lock failures are {@link TransientDataAccessException}s;

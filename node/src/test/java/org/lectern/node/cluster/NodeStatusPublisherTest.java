@@ -1,6 +1,7 @@
 package org.lectern.node.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class NodeStatusPublisherTest {
 
     private final RecordingBoard board = new RecordingBoard();
     private boolean brokerConnected = true;
+    private Duration flushLag = Duration.ZERO;
     private final NodeLifecycle lifecycle = new NodeLifecycle();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     private final NodeStatusPublisher publisher = new NodeStatusPublisher(board, new NodeProperties("node-7", 3),
@@ -33,7 +36,8 @@ class NodeStatusPublisherTest {
             new StaticListableBeanFactory().getBeanProvider(Flyway.class),
             new StaticListableBeanFactory().getBeanProvider(StatusSources.Load.class),
             new StaticListableBeanFactory().getBeanProvider(StatusSources.Replicas.class),
-            new StaticListableBeanFactory().getBeanProvider(StatusSources.SchedulerOwner.class), clock);
+            new StaticListableBeanFactory().getBeanProvider(StatusSources.SchedulerOwner.class),
+            flushLagSource().getBeanProvider(StatusSources.FlushLag.class), clock);
 
     @Nested
     class BeforeTheWebServerStarted {
@@ -103,6 +107,27 @@ class NodeStatusPublisherTest {
         }
 
         @Test
+        void shouldPublishHowLateItsLiveSavesReachTheDatabase() {
+            flushLag = Duration.ofMillis(4_250);
+
+            publisher.announceHttpAddress("10.0.0.7:8080");
+
+            assertThat(board.published).extracting(NodeStatus::flushLagMillis).containsExactly(4_250L);
+        }
+
+        @Test
+        void shouldKeepPublishingOnItsOwnThreadOnceStarted() {
+            publisher.announceHttpAddress("10.0.0.7:8080");
+            publisher.start();
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> board.published.size() >= 3);
+            } finally {
+                publisher.stop();
+            }
+            assertThat(publisher.isRunning()).isFalse();
+        }
+
+        @Test
         void shouldKeepServingWhenTheBoardIsUnreachable() {
             board.failing = true;
 
@@ -123,6 +148,12 @@ class NodeStatusPublisherTest {
         }
     }
 
+    private StaticListableBeanFactory flushLagSource() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("flushLag", (StatusSources.FlushLag) () -> flushLag);
+        return beans;
+    }
+
     private void ready() {
         StaticApplicationContext context = new StaticApplicationContext();
         lifecycle.onReadiness(new AvailabilityChangeEvent<>(context, ReadinessState.ACCEPTING_TRAFFIC));
@@ -137,10 +168,10 @@ class NodeStatusPublisherTest {
 
     /** The board, in memory: enough to see what the publisher pins and withdraws. */
     private static final class RecordingBoard implements NodeStatusBoard {
-        final List<NodeStatus> published = new ArrayList<>();
+        final List<NodeStatus> published = new CopyOnWriteArrayList<>();
         final List<String> withdrawn = new ArrayList<>();
-        Duration timeToLive;
-        boolean failing;
+        volatile Duration timeToLive;
+        volatile boolean failing;
 
         @Override
         public void publish(NodeStatus status, Duration timeToLive) {

@@ -110,6 +110,15 @@ class ApiExceptionHandlerTest {
                     .andExpect(header().string("Retry-After", "3"))
                     .andExpect(jsonPath("$.detail").value("Slow down."));
         }
+
+        @Test
+        void shouldAnswer503WithTheRetryAfterTheRefusalDrewWhenTheNodeIsBusy() throws Exception {
+            mvc.perform(get("/busy"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "2"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value("Saves wait for the database."));
+        }
     }
 
     @Nested
@@ -181,6 +190,11 @@ class ApiExceptionHandlerTest {
         @GetMapping("/too-many")
         String tooMany() {
             throw new TooManyRequestsException("Slow down.", Duration.ofMillis(2500));
+        }
+
+        @GetMapping("/busy")
+        String busy() {
+            throw new NodeBusyException("Saves wait for the database.", Duration.ofSeconds(2));
         }
 
         @GetMapping("/bug")

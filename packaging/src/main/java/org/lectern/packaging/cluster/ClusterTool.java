@@ -22,6 +22,7 @@ public final class ClusterTool {
               stop-node K    Stop node K gracefully       start-node K   Start node K again
               kill-node K    Kill node K (kill -9), for failure drills
               restart-broker Stop and start the broker
+              restart-db     Stop and start PostgreSQL (fast shutdown: open transactions roll back)
               down           Stop everything, in reverse start order
               logs [PART]    The end of a part's log (postgres, broker, node-K, haproxy); no PART: where they are""";
 
@@ -62,6 +63,10 @@ public final class ClusterTool {
             case "restart-broker" -> {
                 noMoreArguments(args, 1);
                 existing(base).restartBroker(out);
+            }
+            case "restart-db" -> {
+                noMoreArguments(args, 1);
+                existing(base).restartDatabase(out);
             }
             case "down" -> {
                 noMoreArguments(args, 1);

@@ -194,6 +194,16 @@ public final class LocalCluster {
         });
     }
 
+    /** Stops PostgreSQL (fast) and starts it again, as the user it runs as; nodes keep running and reconnect. */
+    public void restartDatabase(PrintStream out) {
+        Path bin = SystemPrograms.postgresBin().orElseThrow(() -> new ClusterException(
+                "PostgreSQL is missing: install with `" + SystemPrograms.installCommand("postgresql") + "`"));
+        Instant stopped = Instant.now();
+        step(out, "PostgreSQL restarted", () -> postgres(bin).restart());
+        out.printf(Locale.ROOT, "PostgreSQL was away %.1f s%n", Duration.between(stopped, Instant.now()).toMillis()
+                / 1000.0);
+    }
+
     /** One line per part and per node, from the parts themselves. */
     public List<String> status() {
         List<String> lines = new ArrayList<>();

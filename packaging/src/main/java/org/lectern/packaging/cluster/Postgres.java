@@ -91,6 +91,18 @@ final class Postgres {
         }
     }
 
+    /**
+     * Stops the server (fast: open transactions roll back) and starts it again on the same port, as the user that
+     * owns its data directory: the one the server runs as, however it was started.
+     */
+    void restart() {
+        if (pid().isEmpty()) {
+            throw new ClusterException("PostgreSQL is not running (see ./lectern cluster status)");
+        }
+        stop();
+        start();
+    }
+
     /** Stops the server (fast: open transactions roll back), if it runs. */
     boolean stop() {
         if (pid().isEmpty()) {
@@ -128,14 +140,30 @@ final class Postgres {
         }
     }
 
-    private static List<String> asServiceUser(List<String> command) {
+    /**
+     * As root, the command runs as the user that owns the cluster's PostgreSQL directory (the distribution's
+     * {@code postgres} user, which {@link #initialise()} makes its owner): PostgreSQL refuses root, and
+     * {@code pg_ctl} acts only on a server of its own user ("must own the server process").
+     */
+    private List<String> asServiceUser(List<String> command) {
         if (!SystemPrograms.isRoot()) {
             return command;
         }
-        List<String> switched = new ArrayList<>(List.of("setpriv", "--reuid=" + SERVICE_USER,
-                "--regid=" + SERVICE_USER, "--init-groups", "--"));
+        String user = owner(dir).orElse(SERVICE_USER);
+        List<String> switched = new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user,
+                "--init-groups", "--"));
         switched.addAll(command);
         return switched;
+    }
+
+    /** The owner of {@code path}, if it exists and is not root (a directory root made before initialise). */
+    static Optional<String> owner(Path path) {
+        try {
+            String name = Files.getOwner(path).getName();
+            return "root".equals(name) ? Optional.empty() : Optional.of(name);
+        } catch (IOException missing) {
+            return Optional.empty();
+        }
     }
 
     private Map<String, String> password() {

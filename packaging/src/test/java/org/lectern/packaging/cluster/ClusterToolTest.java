@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +35,14 @@ class ClusterToolTest {
             run("help");
 
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("up [--nodes N] [--port P] [--install]",
-                    "status", "stop-node K", "start-node K", "kill-node K", "restart-broker", "down", "logs [PART]");
+                    "status", "stop-node K", "start-node K", "kill-node K", "restart-broker", "restart-db", "down",
+                    "logs [PART]");
+        }
+
+        @Test
+        void shouldRefuseAnArgumentToRestartTheDatabase() {
+            assertThatThrownBy(() -> run("restart-db", "now")).isInstanceOf(ClusterException.class)
+                    .hasMessage("unexpected argument 'now' for cluster restart-db");
         }
 
         @Test
@@ -84,6 +95,27 @@ class ClusterToolTest {
                     .hasMessage("stop-node needs the node's number, e.g. ./lectern cluster stop-node 2");
             assertThatThrownBy(() -> run("start-node", "two")).isInstanceOf(ClusterException.class)
                     .hasMessage("start-node needs a number from 1 to 9, got 'two'");
+        }
+
+        @Test
+        void shouldSaveWhatTheDrillsReadToFindTheCluster() throws IOException {
+            ClusterLayout.defaults(home, 3, 8000).save();
+            Path base = home.resolve(".lectern/cluster");
+            Secrets.loadOrCreate(base);
+
+            // bench's LocalClusterState reads these keys: a drill needs no option to find the cluster.
+            Properties layout = new Properties();
+            try (Reader in = Files.newBufferedReader(base.resolve("cluster.properties"))) {
+                layout.load(in);
+            }
+            assertThat(layout).containsEntry("front-port", "8000").containsEntry("postgres-port", "5433")
+                    .containsEntry("jmx-port", "1099").containsEntry("nodes", "3")
+                    .containsEntry("node-1", "8101,8201,5801,8301");
+            Properties secrets = new Properties();
+            try (Reader in = Files.newBufferedReader(base.resolve("secrets.properties"))) {
+                secrets.load(in);
+            }
+            assertThat(secrets.getProperty("database-password")).isNotBlank();
         }
 
         @Test

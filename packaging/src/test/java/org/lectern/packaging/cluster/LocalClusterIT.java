@@ -39,7 +39,8 @@ import org.lectern.shared.testing.RequiredPrograms;
 /**
  * A three-node cluster brought up by the code {@code ./lectern cluster up} runs (real PostgreSQL, a standalone
  * Artemis broker, HAProxy), on free loopback ports: a student works through HAProxy, loses the node they were on,
- * and carries on on another; then everything goes down without a process or a port left behind.
+ * and carries on on another, through a broker and a database restart; then everything goes down without a process
+ * or a port left behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -199,6 +200,20 @@ class LocalClusterIT {
 
     @Test
     @Order(5)
+    void shouldServeSavesAgainWhenTheDatabaseRestarts() {
+        String before = cluster.status().get(0);
+
+        cluster.restartDatabase(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertThat(output.toString(StandardCharsets.UTF_8)).containsPattern("PostgreSQL was away \\d+\\.\\d s");
+        // A new postmaster: the same port, another pid.
+        assertThat(cluster.status().get(0)).startsWith("postgres  UP").isNotEqualTo(before);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(save("cluster-it-3",
+                "Written after PostgreSQL restarted").statusCode()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(6)
     void shouldLeaveNoProcessAndNoPortWhenDown() {
         List<ProcessHandle> running = new ArrayList<>();
         cluster.parts().forEach(part -> cluster.process(part).ifPresent(running::add));

@@ -1,5 +1,6 @@
 package org.lectern.shared.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param schedulerOwner  whether the node owns the cluster's scheduler right now
  * @param load            what the node carries
  * @param replicas        the node's share of the live-submissions map
+ * @param flushLagMillis  how late the node's acknowledged live saves reach the database: the age of the oldest
+ *                        save it owns that is not in the database yet, milliseconds (0 when none is waiting)
  */
 public record NodeStatus(
         String nodeId,
@@ -37,7 +40,8 @@ public record NodeStatus(
         boolean brokerConnected,
         boolean schedulerOwner,
         NodeLoad load,
-        ReplicaCounts replicas) {
+        ReplicaCounts replicas,
+        long flushLagMillis) {
 
     public NodeStatus {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -54,6 +58,17 @@ public record NodeStatus(
         if (weight < 0) {
             throw new IllegalArgumentException("weight must not be negative, was " + weight);
         }
+        if (flushLagMillis < 0) {
+            throw new IllegalArgumentException("flushLagMillis must not be negative, was " + flushLagMillis);
+        }
+    }
+
+    /** A record of a node with no live saves waiting for the database (flush lag 0). */
+    public NodeStatus(String nodeId, String memberUuid, String httpAddress, String version, String schemaVersion,
+            long startedAtMillis, int weight, NodeState state, long publishedAtMillis, boolean brokerConnected,
+            boolean schedulerOwner, NodeLoad load, ReplicaCounts replicas) {
+        this(nodeId, memberUuid, httpAddress, version, schemaVersion, startedAtMillis, weight, state,
+                publishedAtMillis, brokerConnected, schedulerOwner, load, replicas, 0);
     }
 
     public Instant startedAt() {
@@ -62,5 +77,9 @@ public record NodeStatus(
 
     public Instant publishedAt() {
         return Instant.ofEpochMilli(publishedAtMillis);
+    }
+
+    public Duration flushLag() {
+        return Duration.ofMillis(flushLagMillis);
     }
 }

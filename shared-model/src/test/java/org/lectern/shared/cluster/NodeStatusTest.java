@@ -25,6 +25,19 @@ class NodeStatusTest {
     }
 
     @Test
+    void shouldReportNoFlushLagWhenMadeWithoutOne() {
+        assertThat(status("node-1", 1, NodeState.READY).flushLag()).isZero();
+    }
+
+    @Test
+    void shouldRefuseANegativeFlushLag() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new NodeStatus("node-1", "uuid", "127.0.0.1:8080", "1.0", "2", 1_000, 1,
+                        NodeState.READY, 2_000, true, false, NodeLoad.IDLE, ReplicaCounts.UNKNOWN, -1))
+                .withMessageContaining("flushLagMillis");
+    }
+
+    @Test
     void shouldRefuseBlankNodeId() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> status(" ", 1, NodeState.READY))
