@@ -77,7 +77,7 @@ class LocalClusterStateTest {
                 #Written by ./lectern cluster up; read by every other cluster command
                 home=/somewhere
                 front-port=8443
-                front-url=https\://127.0.0.1\:8443
+                front-url=https://127.0.0.1:8443
                 ca-file=/somewhere/.lectern/cluster/tls/certificate.pem
                 stats-port=8404
                 postgres-port=5433
