@@ -128,6 +128,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.retryAfter());
     }
 
+    /** Refused before doing anything, for a reason that passes (a node cut off from its cluster, say). */
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
+        log.info("Answered 503: {}", e.toString());
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e.retryAfter());
+    }
+
     /**
      * Lost a lock, timed out or lost the connection: the request was rolled back and the same request may well
      * succeed a moment later. Pessimistic and optimistic lock failures are {@link TransientDataAccessException}s;
