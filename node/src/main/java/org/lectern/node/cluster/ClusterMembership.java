@@ -8,6 +8,7 @@ import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,15 @@ final class ClusterMembership {
     /** Member attribute: the node's id, so a console or log can name a member. */
     static final String NODE_ID_ATTRIBUTE = "lectern.node-id";
     static final String MINIMUM_SIZE_PROTECTION = "lectern-minimum-cluster-size";
+    static final String LIVE_SUBMISSIONS_PROTECTION = "lectern-live-submissions-minimum-cluster-size";
 
     /**
      * Maps whose operations must not run on a minority: two halves would each decide (scheduler owner, commands)
      * or each accept writes the other never sees. Node status and events stay available, so a console can see a
-     * minority as it is.
+     * minority as it is. Live submissions have a protection of their own ({@link #liveSubmissionsMinimumSize}).
      */
-    static final List<String> PROTECTED_MAPS = List.of(ClusterStructures.LIVE_SUBMISSIONS,
-            ClusterStructures.SCHEDULER_OWNER, ClusterStructures.SCHEDULER_HISTORY, ClusterStructures.SCHEDULED_TASKS,
+    static final List<String> PROTECTED_MAPS = List.of(ClusterStructures.SCHEDULER_OWNER,
+            ClusterStructures.SCHEDULER_HISTORY, ClusterStructures.SCHEDULED_TASKS,
             ClusterStructures.NODE_WEIGHTS, ClusterStructures.CLUSTER_SETTINGS, ClusterStructures.OPERATOR_COMMANDS,
             ClusterStructures.COMMAND_RESULTS, ClusterStructures.AUDIT_LOG, ClusterStructures.PUBLISHED_CONFIG);
 
@@ -96,6 +98,34 @@ final class ClusterMembership {
             PROTECTED_MAPS.forEach(name -> config.getMapConfig(name).setSplitBrainProtectionName(
                     MINIMUM_SIZE_PROTECTION));
         }
+        // Writes only: a cut-off node still answers reads of the answers it holds, and its flusher still writes
+        // them to the database (marking them stored waits until the cluster is whole).
+        int liveMinimum = Math.max(membership.minimumSize(), liveSubmissionsMinimumSize(cluster, membership));
+        if (liveMinimum > 1) {
+            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(LIVE_SUBMISSIONS_PROTECTION, true,
+                    liveMinimum).setProtectOn(SplitBrainProtectionOn.WRITE));
+            config.getMapConfig(ClusterStructures.LIVE_SUBMISSIONS)
+                    .setSplitBrainProtectionName(LIVE_SUBMISSIONS_PROTECTION);
+        }
+    }
+
+    /**
+     * How many members a node must see to take live saves: the configured number, else a majority of the
+     * configured members from three up, so that of two halves only the larger takes saves. Off on one or two
+     * nodes: one has no other half, and on two a majority is both, so losing either node (a crash, a restart)
+     * would stop every save the backup exists to carry on; the halves of a two-node split both take saves, and the
+     * merge keeps both halves' ({@link LiveParticipation#merge}). With Kubernetes discovery the number of nodes is
+     * not configured here, so it is off unless set.
+     */
+    static int liveSubmissionsMinimumSize(ClusterProperties cluster, MembershipProperties membership) {
+        if (membership.liveSubmissionsMinimumSize() > 0) {
+            return membership.liveSubmissionsMinimumSize();
+        }
+        int nodes = cluster.members().size();
+        if (membership.discovery() != MembershipProperties.Discovery.TCP_IP || nodes < 3) {
+            return 1;
+        }
+        return nodes / 2 + 1;
     }
 
     /**

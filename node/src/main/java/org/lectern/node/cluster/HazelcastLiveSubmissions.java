@@ -6,6 +6,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.LocalMapStats;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Serial;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.ReplicaCounts;
@@ -36,24 +38,15 @@ import org.springframework.stereotype.Component;
 @Component
 class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replicas {
 
-    /** Node-internal: the counter submission ids are reserved from, in blocks. */
-    static final String ID_MAP_NAME = "lectern.live-submission-ids";
-    private static final String ID_KEY = "next";
-    private static final long ID_BLOCK = 1000;
-
     private static final Predicate<Long, LiveParticipation> HAS_PENDING = Predicates.greaterThan("pendingCount", 0);
 
     private final HazelcastInstance hazelcast;
     private final IMap<Long, LiveParticipation> live;
-    private final IMap<String, Long> ids;
     private final Clock clock;
-    private long nextId;
-    private long idBlockEnd;
 
     HazelcastLiveSubmissions(HazelcastInstance hazelcast, Clock clock, MeterRegistry meters) {
         this.hazelcast = hazelcast;
         this.live = hazelcast.getMap(ClusterStructures.LIVE_SUBMISSIONS);
-        this.ids = hazelcast.getMap(ID_MAP_NAME);
         this.clock = clock;
         Gauge.builder("lectern.live.submissions.owned", this, s -> s.current().ownedEntries())
                 .description("Participations in the live-submissions map whose primary copy is on this node")
@@ -69,7 +62,11 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
     @Override
     public LiveSaveOutcome append(LiveSave draft, OptionalInt databaseLatestVersion) {
         Integer known = databaseLatestVersion.isPresent() ? databaseLatestVersion.getAsInt() : null;
-        return live.executeOnKey(draft.participationId(), new Append(draft, known, clock.millis()));
+        try {
+            return live.executeOnKey(draft.participationId(), new Append(draft, known, clock.millis()));
+        } catch (SplitBrainProtectionException minority) {
+            throw new ClusterMinorityException(minority);
+        }
     }
 
     @Override
@@ -114,17 +111,33 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
     }
 
     @Override
-    public void markStored(long participationId, int version) {
-        live.executeOnKey(participationId, new MarkStored(version));
+    public void markStored(long participationId, List<LiveSave> saves) {
+        markStored(Map.of(participationId, saves));
     }
 
     @Override
-    public void markStored(Map<Long, Integer> versions) {
+    public void markStored(Map<Long, List<LiveSave>> saves) {
         // Submitted together and awaited once: a quiz's hundreds of participations cost one round trip, not hundreds.
-        List<CompletableFuture<Void>> marks = new ArrayList<>(versions.size());
-        versions.forEach((participationId, version) ->
-                marks.add(live.submitToKey(participationId, new MarkStored(version)).toCompletableFuture()));
-        CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)).join();
+        List<CompletableFuture<Void>> marks = new ArrayList<>(saves.size());
+        saves.forEach((participationId, its) -> marks.add(live.submitToKey(participationId,
+                new MarkStored(its.stream().map(LiveSave::id).toList())).toCompletableFuture()));
+        try {
+            CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof SplitBrainProtectionException minority) {
+                throw new ClusterMinorityException(minority);
+            }
+            throw failed;
+        }
+    }
+
+    @Override
+    public void rebase(long participationId, Map<String, Integer> databaseVersions) {
+        try {
+            live.executeOnKey(participationId, new Rebase(new HashMap<>(databaseVersions)));
+        } catch (SplitBrainProtectionException minority) {
+            throw new ClusterMinorityException(minority);
+        }
     }
 
     @Override
@@ -135,8 +148,12 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
         if (keys.isEmpty()) {
             return 0;
         }
-        return (int) live.executeOnKeys(keys, new ForgetIfIdle(cutoff)).values().stream()
-                .filter(Boolean.TRUE::equals).count();
+        try {
+            return (int) live.executeOnKeys(keys, new ForgetIfIdle(cutoff)).values().stream()
+                    .filter(Boolean.TRUE::equals).count();
+        } catch (SplitBrainProtectionException minority) {
+            return 0; // forgotten once the cluster is whole
+        }
     }
 
     @Override
@@ -150,15 +167,6 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
         Set<Long> keys = live.localKeySet(HAS_PENDING);
         return live.getAll(keys).values().stream().flatMap(participation -> participation.pending().stream())
                 .map(LiveSave::savedAt).min(Comparator.naturalOrder());
-    }
-
-    @Override
-    public synchronized long nextId(long floor) {
-        if (nextId >= idBlockEnd || nextId < floor) {
-            nextId = ids.executeOnKey(ID_KEY, new ReserveIds(ID_BLOCK, floor));
-            idBlockEnd = nextId + ID_BLOCK;
-        }
-        return nextId++;
     }
 
     @Override
@@ -202,7 +210,25 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
         }
     }
 
-    record MarkStored(int version) implements EntryProcessor<Long, LiveParticipation, Void> {
+    record MarkStored(List<Long> saveIds) implements EntryProcessor<Long, LiveParticipation, Void> {
+
+        @Serial
+        private static final long serialVersionUID = 2L;
+
+        @Override
+        public Void process(Map.Entry<Long, LiveParticipation> entry) {
+            LiveParticipation participation = entry.getValue();
+            if (participation != null) {
+                participation.stored(saveIds);
+                entry.setValue(participation);
+            }
+            return null;
+        }
+    }
+
+    /** Carries the database's versions, so the backup's replay ends in the same state. */
+    record Rebase(HashMap<String, Integer> databaseVersions)
+            implements EntryProcessor<Long, LiveParticipation, Void> {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -211,7 +237,7 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
         public Void process(Map.Entry<Long, LiveParticipation> entry) {
             LiveParticipation participation = entry.getValue();
             if (participation != null) {
-                participation.stored(version);
+                participation.rebase(databaseVersions);
                 entry.setValue(participation);
             }
             return null;
@@ -244,20 +270,6 @@ class HazelcastLiveSubmissions implements LiveSubmissions, StatusSources.Replica
         @Override
         public boolean apply(Map.Entry<Long, LiveParticipation> entry) {
             return entry.getValue().holds(submissionId);
-        }
-    }
-
-    /** Hands out the next block of ids, never below the floor the caller knows from the database. */
-    record ReserveIds(long blockSize, long floor) implements EntryProcessor<String, Long, Long> {
-
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long process(Map.Entry<String, Long> entry) {
-            long start = Math.max(entry.getValue() == null ? 0 : entry.getValue(), floor);
-            entry.setValue(start + blockSize);
-            return start;
         }
     }
 }

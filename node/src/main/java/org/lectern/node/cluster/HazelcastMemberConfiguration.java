@@ -84,7 +84,5 @@ class HazelcastMemberConfiguration {
                 .setInMemoryFormat(InMemoryFormat.OBJECT);
         live.getMergePolicyConfig().setPolicy(LiveSubmissionsMergePolicy.class.getName());
         config.addMapConfig(live);
-        config.addMapConfig(new MapConfig(HazelcastLiveSubmissions.ID_MAP_NAME).setBackupCount(1)
-                .setAsyncBackupCount(0));
     }
 }

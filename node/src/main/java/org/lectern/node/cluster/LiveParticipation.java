@@ -3,31 +3,45 @@ package org.lectern.node.cluster;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The stored value of one participation in the live-submissions map: its saves, version ascending, and how far
- * they are in the database. Mutable on purpose: only entry processors change it, on the partition thread that owns
+ * The stored value of one participation in the live-submissions map: its saves, version ascending, and which of
+ * them are in the database. Mutable on purpose: only entry processors change it, on the partition thread that owns
  * the participation, which makes appends atomic cluster-wide; every change is deterministic, so a backup replaying
  * the processor ends in the same state.
+ *
+ * <p>Saves are marked stored by id, not up to a version: a merge or a rebase renumbers pending saves, and a mark
+ * by version that arrives afterwards would cover a save the database never got.
  */
 final class LiveParticipation implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** The highest version known to be in the database. */
-    private int storedVersion;
+    /** The order of saves no version decides yet: the server's time, then the (unique) id. */
+    private static final Comparator<LiveSave> MADE = Comparator.comparing(LiveSave::savedAt)
+            .thenComparingLong(LiveSave::id);
+
+    /** The database's latest version when the entry was made; no save at or below it is kept here. */
+    private int baseVersion;
     /** When the newest save was appended (the appending node's clock), for forgetting idle participations. */
     private long lastSaveMillis;
-    /** Saves above {@link #storedVersion}; a field rather than derived so that map queries can filter on it. */
+    /** Saves not yet in the database; a field rather than derived so that map queries can filter on it. */
     private int pendingCount;
     private final ArrayList<LiveSave> saves = new ArrayList<>();
+    /** Ids of the saves not yet in the database. */
+    private final HashSet<Long> pendingIds = new HashSet<>();
 
-    LiveParticipation(int storedVersion) {
-        this.storedVersion = storedVersion;
+    LiveParticipation(int baseVersion) {
+        this.baseVersion = baseVersion;
     }
 
     Optional<LiveSave> withKey(String idempotencyKey) {
@@ -42,21 +56,23 @@ final class LiveParticipation implements Serializable {
     LiveSave append(LiveSave draft, long nowMillis) {
         LiveSave save = draft.withVersion(lastVersion() + 1);
         saves.add(save);
+        pendingIds.add(save.id());
+        pendingCount = pendingIds.size();
         lastSaveMillis = nowMillis;
-        pendingCount++;
         return save;
     }
 
     int lastVersion() {
-        return saves.isEmpty() ? storedVersion : Math.max(storedVersion, saves.get(saves.size() - 1).version());
+        return saves.isEmpty() ? baseVersion : Math.max(baseVersion, saves.get(saves.size() - 1).version());
     }
 
     Optional<LiveSave> latest() {
         return saves.isEmpty() ? Optional.empty() : Optional.of(saves.get(saves.size() - 1));
     }
 
+    /** The saves not yet in the database, version ascending. */
     List<LiveSave> pending() {
-        return saves.stream().filter(save -> save.version() > storedVersion).toList();
+        return saves.stream().filter(save -> pendingIds.contains(save.id())).toList();
     }
 
     int pendingCount() {
@@ -64,18 +80,13 @@ final class LiveParticipation implements Serializable {
     }
 
     /**
-     * Notes that the saves up to {@code version} are in the database: their content is dropped (the database
-     * answers reads of it), except the newest save's, which reads of the latest answer take from here.
+     * Notes that the saves with these ids are in the database: their content is dropped (the database answers
+     * reads of it), except the newest save's, which reads of the latest answer take from here.
      */
-    void stored(int version) {
-        storedVersion = Math.max(storedVersion, version);
-        for (int i = 0; i < saves.size() - 1; i++) {
-            LiveSave save = saves.get(i);
-            if (save.version() <= storedVersion && save.text() != null) {
-                saves.set(i, save.withoutContent());
-            }
-        }
-        pendingCount = (int) saves.stream().filter(save -> save.version() > storedVersion).count();
+    void stored(Collection<Long> saveIds) {
+        pendingIds.removeAll(saveIds);
+        pendingCount = pendingIds.size();
+        dropStoredContent();
     }
 
     boolean idleBefore(long cutoffMillis) {
@@ -83,21 +94,99 @@ final class LiveParticipation implements Serializable {
     }
 
     /**
-     * Joins what two sides of a split cluster kept: every save of either side survives. The side with the higher
-     * version keeps its numbering; saves only the other side has (by idempotency key) follow it as new versions, in
-     * the order they were made. A renumbered save keeps its id, key, time and content.
+     * Takes what the database holds for the participation after it refused a pending save's version (two sides of
+     * a split each wrote their saves under the same numbers): a save whose key the database has takes the
+     * database's version and counts as stored; the other pending saves, in their order, follow the highest version
+     * either the database or this entry knows, so the next write cannot collide.
+     *
+     * @param databaseVersions idempotency key to version of every row the database holds for the participation
+     */
+    void rebase(Map<String, Integer> databaseVersions) {
+        List<LiveSave> stillPending = new ArrayList<>();
+        int highest = baseVersion;
+        for (int i = 0; i < saves.size(); i++) {
+            LiveSave save = saves.get(i);
+            Integer inDatabase = databaseVersions.get(save.idempotencyKey());
+            if (inDatabase != null) {
+                saves.set(i, save.withVersion(inDatabase));
+                pendingIds.remove(save.id());
+            }
+            if (pendingIds.contains(save.id())) {
+                stillPending.add(save);
+            } else {
+                highest = Math.max(highest, saves.get(i).version());
+            }
+        }
+        for (int version : databaseVersions.values()) {
+            highest = Math.max(highest, version);
+        }
+        renumber(stillPending, highest);
+    }
+
+    /**
+     * Joins what two sides of a split cluster kept, the same whichever side is {@code a}: every save of either
+     * side survives once (by idempotency key; a save the database has wins over a pending copy, then the earlier).
+     * Saves in the database keep their versions (rows are never changed, and the database's unique key kept them
+     * apart); pending saves of both sides follow them in the order they were made (server time, then id).
      */
     static LiveParticipation merge(LiveParticipation a, LiveParticipation b) {
-        LiveParticipation winner = a.lastVersion() >= b.lastVersion() ? a : b;
-        LiveParticipation other = winner == a ? b : a;
-        LiveParticipation merged = new LiveParticipation(winner.storedVersion);
-        merged.saves.addAll(winner.saves);
+        Map<String, Candidate> byKey = new LinkedHashMap<>();
+        for (LiveParticipation side : List.of(a, b)) {
+            for (LiveSave save : side.saves) {
+                Candidate candidate = new Candidate(save, !side.pendingIds.contains(save.id()));
+                byKey.merge(save.idempotencyKey(), candidate, Candidate::preferred);
+            }
+        }
+        LiveParticipation merged = new LiveParticipation(Math.max(a.baseVersion, b.baseVersion));
         merged.lastSaveMillis = Math.max(a.lastSaveMillis, b.lastSaveMillis);
-        other.saves.stream()
-                .filter(save -> merged.withKey(save.idempotencyKey()).isEmpty())
-                .sorted(Comparator.comparing(LiveSave::savedAt))
-                .forEach(save -> merged.saves.add(save.withVersion(merged.lastVersion() + 1)));
-        merged.pendingCount = (int) merged.saves.stream().filter(s -> s.version() > merged.storedVersion).count();
+        int highest = merged.baseVersion;
+        List<LiveSave> pending = new ArrayList<>();
+        for (Candidate candidate : byKey.values()) {
+            merged.saves.add(candidate.save());
+            if (candidate.stored()) {
+                highest = Math.max(highest, candidate.save().version());
+            } else {
+                merged.pendingIds.add(candidate.save().id());
+                pending.add(candidate.save());
+            }
+        }
+        pending.sort(MADE);
+        merged.renumber(pending, highest);
         return merged;
+    }
+
+    /** Gives {@code pending} (which this entry holds) the versions after {@code highest}, in the given order. */
+    private void renumber(List<LiveSave> pending, int highest) {
+        Set<Long> ids = new HashSet<>();
+        pending.forEach(save -> ids.add(save.id()));
+        saves.removeIf(save -> ids.contains(save.id()));
+        int version = highest;
+        for (LiveSave save : pending) {
+            saves.add(save.withVersion(++version));
+        }
+        saves.sort(Comparator.comparingInt(LiveSave::version).thenComparing(MADE));
+        pendingCount = pendingIds.size();
+        dropStoredContent();
+    }
+
+    private void dropStoredContent() {
+        for (int i = 0; i < saves.size() - 1; i++) {
+            LiveSave save = saves.get(i);
+            if (!pendingIds.contains(save.id()) && save.text() != null) {
+                saves.set(i, save.withoutContent());
+            }
+        }
+    }
+
+    /** One side's copy of a save while merging. */
+    private record Candidate(LiveSave save, boolean stored) {
+
+        /** The copy to keep of two with the same key: the stored one, else the one made first. */
+        static Candidate preferred(Candidate one, Candidate other) {
+            if (one.stored != other.stored) {
+                return one.stored ? one : other;
+            }
+            return MADE.compare(one.save, other.save) <= 0 ? one : other;
+        }
     }
 }

@@ -12,6 +12,9 @@ import java.util.OptionalInt;
  * Saves made during a live quiz or an exam, kept in a cluster map with one synchronous backup until they are in
  * the database. Appends to one participation are atomic cluster-wide (they run on the partition that owns it), so
  * versions stay gap-free and a retry is recognised on whichever node it arrives.
+ *
+ * <p>Where split-brain protection covers the map, a member cut off from most of the cluster refuses appends and
+ * marks with {@link ClusterMinorityException}; nothing is written then.
  */
 public interface LiveSubmissions {
 
@@ -42,11 +45,23 @@ public interface LiveSubmissions {
      */
     Map<Long, List<LiveSave>> pending(Collection<Long> participationIds);
 
-    /** Records that the participation's saves up to {@code version} are in the database. */
-    void markStored(long participationId, int version);
+    /**
+     * Records that these saves of the participation are in the database. By the saves' ids, so a save renumbered
+     * meanwhile (a merge after a split) is not taken for one of them.
+     */
+    void markStored(long participationId, List<LiveSave> saves);
 
-    /** {@link #markStored(long, int)} for many participations at once (participation id to version). */
-    void markStored(Map<Long, Integer> versions);
+    /** {@link #markStored(long, List)} for many participations at once, in one cluster round trip. */
+    void markStored(Map<Long, List<LiveSave>> saves);
+
+    /**
+     * Aligns the participation with what the database holds after the database refused one of its pending saves'
+     * versions (the halves of a split wrote under the same numbers): saves the database has take its version and
+     * count as stored; the others follow the highest version known.
+     *
+     * @param databaseVersions idempotency key to version of every row the database holds for the participation
+     */
+    void rebase(long participationId, Map<String, Integer> databaseVersions);
 
     /** Forgets local participations with nothing pending and no save for longer than {@code idle}. */
     int forgetIdle(Duration idle);
@@ -56,12 +71,6 @@ public interface LiveSubmissions {
 
     /** When the oldest save this member owns that is not yet in the database was made; empty if none is pending. */
     Optional<Instant> oldestLocalPending();
-
-    /**
-     * A new submission id, unique cluster-wide, never below {@code floor}; ids are handed out in blocks, so a
-     * save needs no database to get one.
-     */
-    long nextId(long floor);
 
     /** Waits until every partition this member owns has its backups in sync; true if so within {@code timeout}. */
     boolean awaitLocalMemberSafe(Duration timeout);

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param kubernetes    where to look when {@code discovery} is {@code kubernetes}
  * @param minimumSize   below this many members the cluster's shared maps refuse operations (split-brain
  *                      protection); 1 turns protection off, so a single node works
+ * @param liveSubmissionsMinimumSize below this many members a node refuses live saves (exam and live-quiz saves),
+ *                      so that the minority side of a split takes none; 0 (the default) means a majority of
+ *                      {@code members} when that lists three or more, else off; 1 turns it off
  * @param mergeInterval how soon, and how often, members look for another cluster of the same name to merge with
  *                      (two clusters formed at start-up, or the halves of a split)
  */
@@ -26,6 +29,7 @@ public record MembershipProperties(
         @DefaultValue("tcp-ip") @NotNull Discovery discovery,
         @DefaultValue @Valid Kubernetes kubernetes,
         @DefaultValue("1") @Min(1) int minimumSize,
+        @DefaultValue("0") @Min(0) int liveSubmissionsMinimumSize,
         @DefaultValue("10s") @NotNull Duration mergeInterval) {
 
     public enum Discovery {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.lectern.node.cluster.ClusterMinorityException;
 import org.lectern.node.cluster.LiveSave;
 import org.lectern.node.cluster.LiveSubmissions;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +53,7 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
             where not exists (select 1 from submissions where participation_id = ? and idempotency_key = ?)""";
 
     private final LiveSubmissions live;
+    private final LiveSubmissionIds ids;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final LiveSubmissionProperties properties;
@@ -59,10 +62,12 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
     private Instant lastForget = Instant.EPOCH;
     private boolean databaseWasDown;
+    private boolean cutOff;
 
-    LiveSubmissionFlusher(LiveSubmissions live, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            LiveSubmissionProperties properties, Clock clock) {
+    LiveSubmissionFlusher(LiveSubmissions live, LiveSubmissionIds ids, JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager, LiveSubmissionProperties properties, Clock clock) {
         this.live = live;
+        this.ids = ids;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -75,6 +80,7 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
         }
         try {
             flushOnce();
+            ids.topUp();
             Instant now = clock.instant();
             if (Duration.between(lastForget, now).compareTo(FORGET_EVERY) >= 0) {
                 lastForget = now;
@@ -122,19 +128,17 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
             return;
         }
         List<LiveSave> saves = pending.values().stream().flatMap(List::stream).toList();
-        Map<Long, Integer> versions = new HashMap<>();
-        pending.forEach((participationId, its) -> versions.put(participationId, lastVersion(its)));
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             insert(saves);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    live.markStored(versions);
+                    live.markStored(pending);
                 }
             });
         } else {
             transaction.executeWithoutResult(status -> insert(saves));
-            live.markStored(versions);
+            live.markStored(pending);
         }
     }
 
@@ -153,18 +157,47 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
             // One participation's rows were refused: write the others each on its own.
             return flushEach(pending);
         }
-        pending.forEach((participationId, saves) -> live.markStored(participationId, lastVersion(saves)));
         databaseIsBack();
-        return pending.values().stream().mapToInt(List::size).sum();
+        return marked(pending) ? pending.values().stream().mapToInt(List::size).sum() : 0;
+    }
+
+    /**
+     * Marks the written saves stored; false if this member is cut off from most of the cluster and may not. The
+     * rows are in the database then, and writing them again on a later round skips them.
+     */
+    private boolean marked(Map<Long, List<LiveSave>> written) {
+        try {
+            live.markStored(written);
+            if (cutOff) {
+                cutOff = false;
+                LOG.info("Written live saves are marked stored again");
+            }
+            return true;
+        } catch (ClusterMinorityException minority) {
+            if (!cutOff) {
+                cutOff = true;
+                LOG.warn("Live saves are written but cannot be marked stored while this node is cut off from most "
+                        + "of the cluster; they are written again (and skipped) until it is whole: {}",
+                        minority.getMessage());
+            }
+            return false;
+        }
     }
 
     private int flushEach(Map<Long, List<LiveSave>> pending) {
         int written = 0;
         for (Map.Entry<Long, List<LiveSave>> participation : pending.entrySet()) {
             try {
-                transaction.executeWithoutResult(status -> insert(participation.getValue()));
-                live.markStored(participation.getKey(), lastVersion(participation.getValue()));
-                written += participation.getValue().size();
+                try {
+                    transaction.executeWithoutResult(status -> insert(participation.getValue()));
+                } catch (DuplicateKeyException versionTaken) {
+                    // Written on the next round, under the versions the rebase gives.
+                    rebase(participation.getKey());
+                    continue;
+                }
+                if (marked(Map.of(participation.getKey(), participation.getValue()))) {
+                    written += participation.getValue().size();
+                }
             } catch (DataAccessException | TransactionException e) {
                 if (databaseAway(e)) {
                     return written;
@@ -212,8 +245,25 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
         });
     }
 
-    private static int lastVersion(List<LiveSave> saves) {
-        return saves.get(saves.size() - 1).version();
+    /**
+     * The database holds one of the participation's pending versions under another save: the halves of a split
+     * each numbered their saves from the same version, and one half's are in already. The cluster's copy takes the
+     * database's versions, and its other saves follow them on the next round.
+     */
+    private void rebase(long participationId) {
+        Map<String, Integer> versions = new HashMap<>();
+        jdbc.query("select idempotency_key, version from submissions where participation_id = ?",
+                row -> {
+                    versions.put(row.getString(1), row.getInt(2));
+                }, participationId);
+        LOG.info("Live saves of participation {} collided with versions in the database (after a split); they "
+                + "follow the database's {} rows now", participationId, versions.size());
+        try {
+            live.rebase(participationId, versions);
+        } catch (ClusterMinorityException minority) {
+            LOG.warn("Cannot align participation {} while this node is cut off from most of the cluster: {}",
+                    participationId, minority.getMessage());
+        }
     }
 
     @Override

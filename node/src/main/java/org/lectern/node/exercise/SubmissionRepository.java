@@ -20,9 +20,6 @@ interface SubmissionRepository extends JpaRepository<Submission, Long> {
     @Query("select coalesce(max(s.version), 0) from Submission s where s.participationId = :participationId")
     int latestVersion(long participationId);
 
-    @Query("select coalesce(max(s.id), 0) from Submission s where s.id >= :from")
-    long maxIdFrom(long from);
-
     long countByParticipationId(long participationId);
 
     @Query("""

@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubmissionService {
 
     /**
-     * Live saves get their ids from the cluster, from 2^52 up: far above what the database's identity column hands
-     * out to direct saves, and still exact in a browser's JavaScript number (below 2^53).
+     * Live saves get their ids from {@link LiveSubmissionIds}, above 2^52: far above what the database's identity
+     * column hands out to direct saves, and still exact in a browser's JavaScript number (below 2^53).
      */
     static final long LIVE_ID_BASE = 1L << 52;
 
@@ -47,20 +47,21 @@ public class SubmissionService {
     private final LiveSubmissions liveSubmissions;
     private final LiveSubmissionFlusher flusher;
     private final LiveFlushLag flushLag;
+    private final LiveSubmissionIds liveIds;
     private final UserDirectory users;
     private final LiveEvents live;
     private final Clock clock;
     private final Timer saveTimer;
-    private volatile Long liveIdFloor;
 
     SubmissionService(ParticipationRepository participations, SubmissionRepository submissions,
-            LiveSubmissions liveSubmissions, LiveSubmissionFlusher flusher, LiveFlushLag flushLag, UserDirectory users,
-            LiveEvents live, Clock clock, MeterRegistry meters) {
+            LiveSubmissions liveSubmissions, LiveSubmissionFlusher flusher, LiveFlushLag flushLag,
+            LiveSubmissionIds liveIds, UserDirectory users, LiveEvents live, Clock clock, MeterRegistry meters) {
         this.participations = participations;
         this.submissions = submissions;
         this.liveSubmissions = liveSubmissions;
         this.flusher = flusher;
         this.flushLag = flushLag;
+        this.liveIds = liveIds;
         this.users = users;
         this.live = live;
         this.clock = clock;
@@ -97,7 +98,7 @@ public class SubmissionService {
         return saveTimer.record(() -> {
             long participationId = participation.getId();
             // The database keeps microseconds: the answer shows the time as every later read will.
-            LiveSave draft = new LiveSave(liveSubmissions.nextId(liveIdFloor()), participationId, 0, idempotencyKey,
+            LiveSave draft = new LiveSave(liveIds.next(), participationId, 0, idempotencyKey,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), submitted, author.id(), content.text(),
                     content.filePath(), content.fileName(), content.fileSizeBytes());
             LiveSaveOutcome outcome = liveSubmissions.append(draft, OptionalInt.empty());
@@ -116,15 +117,6 @@ public class SubmissionService {
             }
             return SavedSubmission.of(saved, outcome.replayed());
         });
-    }
-
-    private long liveIdFloor() {
-        Long floor = liveIdFloor;
-        if (floor == null) {
-            floor = Math.max(LIVE_ID_BASE, submissions.maxIdFrom(LIVE_ID_BASE) + 1);
-            liveIdFloor = floor;
-        }
-        return floor;
     }
 
     private SavedSubmission saveToDatabase(long participationId, SubmissionContent content, String idempotencyKey,

@@ -164,8 +164,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return retryLater(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.retryAfter());
     }
 
-    @ExceptionHandler(NodeBusyException.class)
-    ResponseEntity<ProblemDetail> busy(NodeBusyException e) {
+    /** Refused before doing anything, for a reason that passes (a node cut off from its cluster, a flush backlog past its bound). */
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
+        log.info("Answered 503: {}", e.toString());
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e.retryAfter());
     }
 

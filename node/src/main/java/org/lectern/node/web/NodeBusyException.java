@@ -7,16 +7,9 @@ import java.time.Duration;
  * answered 503 with {@code Retry-After}, as the admission filter answers a request beyond the node's slots. The
  * caller draws {@code retryAfter} from {@link AdmissionProperties#retryAfter()}, so both refusals look alike.
  */
-public class NodeBusyException extends RuntimeException {
-
-    private final Duration retryAfter;
+public class NodeBusyException extends ServiceUnavailableException {
 
     public NodeBusyException(String message, Duration retryAfter) {
-        super(message);
-        this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
+        super(message, retryAfter, null);
     }
 }

@@ -34,7 +34,7 @@ class ClusterMembershipTest {
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", port,
                 List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB), Duration.ofSeconds(2));
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                new MembershipProperties.Kubernetes("default", "lectern-node"), minimumSize, Duration.ofSeconds(5));
+                new MembershipProperties.Kubernetes("default", "lectern-node"), minimumSize, 0, Duration.ofSeconds(5));
         Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));
         ClusterMembership.configure(config, cluster, membership, nodeId, schemaVersion);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
@@ -64,6 +64,29 @@ class ClusterMembershipTest {
                     weights.put("node-a", 3);
                     assertThat(weights).containsEntry("node-a", 3);
                 });
+    }
+
+    @Test
+    void shouldProtectLiveSavesByAMajorityFromThreeMembersAndNotOnOneOrTwoWhenNothingIsSet() {
+        assertThat(liveMinimum(1, MembershipProperties.Discovery.TCP_IP, 0)).isEqualTo(1);
+        assertThat(liveMinimum(2, MembershipProperties.Discovery.TCP_IP, 0)).isEqualTo(1);
+        assertThat(liveMinimum(3, MembershipProperties.Discovery.TCP_IP, 0)).isEqualTo(2);
+        assertThat(liveMinimum(4, MembershipProperties.Discovery.TCP_IP, 0)).isEqualTo(3);
+        assertThat(liveMinimum(5, MembershipProperties.Discovery.TCP_IP, 0)).isEqualTo(3);
+        assertThat(liveMinimum(3, MembershipProperties.Discovery.KUBERNETES, 0)).isEqualTo(1);
+        assertThat(liveMinimum(3, MembershipProperties.Discovery.TCP_IP, 1)).isEqualTo(1);
+        assertThat(liveMinimum(2, MembershipProperties.Discovery.KUBERNETES, 2)).isEqualTo(2);
+    }
+
+    private static int liveMinimum(int members, MembershipProperties.Discovery discovery, int configured) {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            addresses.add("127.0.0.1:" + (5701 + i));
+        }
+        return ClusterMembership.liveSubmissionsMinimumSize(
+                new ClusterProperties("c", "127.0.0.1", 5701, addresses, Duration.ofSeconds(2)),
+                new MembershipProperties(discovery, new MembershipProperties.Kubernetes("default", "lectern-node"), 1,
+                        configured, Duration.ofSeconds(5)));
     }
 
     @Test

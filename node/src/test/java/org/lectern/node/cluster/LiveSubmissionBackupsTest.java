@@ -55,7 +55,7 @@ class LiveSubmissionBackupsTest {
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", ports.get(index), addresses,
                 Duration.ofSeconds(2));
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, Duration.ofSeconds(5));
+                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5));
         HazelcastInstance member = new HazelcastMemberConfiguration().hazelcastInstance(cluster,
                 new NodeProperties(nodeId, null), membership, new LiveSubmissionMapProperties(backupCount),
                 new SchemaVersion(new StaticListableBeanFactory().getBeanProvider(Flyway.class), "30"));

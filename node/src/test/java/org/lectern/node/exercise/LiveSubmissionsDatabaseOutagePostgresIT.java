@@ -15,6 +15,7 @@ import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The database stops during live saves and comes back: no save fails, and all of them reach it afterwards. */
@@ -61,7 +62,9 @@ class LiveSubmissionsDatabaseOutagePostgresIT {
             postgres.start();
 
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+            // PostgreSQL refuses connections for a moment while it starts up.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(CannotGetJdbcConnectionException.class)
+                    .untilAsserted(() -> assertThat(jdbc.queryForList(
                     "select version from submissions where participation_id = ? order by version", Integer.class,
                     participation.getId())).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                     17, 18, 19, 20, 21));

@@ -24,6 +24,11 @@ public final class TestCluster implements AutoCloseable {
 
     /** Starts {@code size} nodes one after the other on the database at {@code jdbcUrl} (PostgreSQL). */
     public static TestCluster start(int size, String name, Path dataDir, String jdbcUrl) {
+        return start(size, name, dataDir, jdbcUrl, Map.of());
+    }
+
+    /** {@link #start(int, String, Path, String)} with further settings for every node. */
+    public static TestCluster start(int size, String name, Path dataDir, String jdbcUrl, Map<String, Object> more) {
         List<Integer> memberPorts = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             memberPorts.add(FreePorts.next());
@@ -39,6 +44,7 @@ public final class TestCluster implements AutoCloseable {
                 "spring.datasource.password", "postgres"));
         // One operator credential, as in a deployment: what one node signs into the cluster, the others verify.
         shared.putAll(OperatorConsole.nodeSettings());
+        shared.putAll(more);
         TestCluster cluster = new TestCluster();
         try {
             for (int i = 0; i < size; i++) {
