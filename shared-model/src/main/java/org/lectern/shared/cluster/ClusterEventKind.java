@@ -13,5 +13,7 @@ public enum ClusterEventKind {
     SCHEDULER_HANDOVER,
     SETTING_CHANGED,
     SCHEMA_MISMATCH,
-    COMMAND_REJECTED
+    COMMAND_REJECTED,
+    /** Raised by a console from its operator's alert thresholds, for its own timeline; nodes never publish it. */
+    CONSOLE_ALERT
 }
