@@ -29,7 +29,7 @@ public final class ReplicasView extends BorderPane {
                 Tables.numberColumn("Owned entries", ReplicaRow::owned),
                 Tables.numberColumn("Backup entries", ReplicaRow::backup),
                 Tables.numberColumn("Partitions owned", ReplicaRow::partitions),
-                Tables.stateColumn("Backups in sync", row -> row.safe() ? "OK" : "NOT SAFE")));
+                Tables.stateColumn("Backups in sync", row -> row.safe() ? "in sync" : "NOT SAFE")));
         VBox top = new VBox(verdict, summary);
         top.getStyleClass().add("view-header");
         setTop(top);

@@ -14,7 +14,7 @@ public enum Tone {
 
     private static final Map<String, Tone> WORDS = Map.ofEntries(
             Map.entry("READY", GOOD), Map.entry("COMPLETED", GOOD), Map.entry("DONE", GOOD), Map.entry("UP", GOOD),
-            Map.entry("CONNECTED", GOOD), Map.entry("SAFE", GOOD), Map.entry("OK", GOOD),
+            Map.entry("CONNECTED", GOOD), Map.entry("SAFE", GOOD), Map.entry("OK", GOOD), Map.entry("IN SYNC", GOOD),
             Map.entry("STARTING", BUSY), Map.entry("DRAINING", BUSY), Map.entry("DRAINED", BUSY),
             Map.entry("ACCEPTED", BUSY), Map.entry("RUNNING", BUSY), Map.entry("WAITING_FOR_OPERATOR", BUSY),
             Map.entry("WARNING", BUSY), Map.entry("NOLB", BUSY), Map.entry("MAINT", BUSY),
