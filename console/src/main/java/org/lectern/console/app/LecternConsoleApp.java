@@ -19,9 +19,12 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import okhttp3.OkHttpClient;
+import org.lectern.console.audit.AuditView;
+import org.lectern.console.audit.AuditViewModel;
 import org.lectern.console.balancer.BalancerView;
 import org.lectern.console.balancer.BalancerViewModel;
 import org.lectern.console.balancer.HaproxyStats;
@@ -50,6 +53,11 @@ import org.lectern.console.operations.CommandGateway;
 import org.lectern.console.operations.OperationsView;
 import org.lectern.console.operations.OperationsViewModel;
 import org.lectern.console.operations.OperatorCredential;
+import org.lectern.console.overview.AlertThresholds;
+import org.lectern.console.overview.ClusterPicture;
+import org.lectern.console.overview.OverviewView;
+import org.lectern.console.overview.OverviewViewModel;
+import org.lectern.console.overview.Target;
 import org.lectern.console.replicas.ReplicasView;
 import org.lectern.console.replicas.ReplicasViewModel;
 import org.lectern.console.scheduler.SchedulerView;
@@ -74,6 +82,8 @@ public final class LecternConsoleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(LecternConsoleApp.class);
     private static final Duration REFRESH_INTERVAL = Duration.seconds(1);
     private static final int BROKER_EVERY_TICKS = 5;
+    /** How long the client may take to leave the cluster gracefully after the window closed. */
+    private static final java.time.Duration CLOSE_PATIENCE = java.time.Duration.ofSeconds(5);
 
     private ExecutorService workers;
     private ClusterConnection connection;
@@ -83,6 +93,7 @@ public final class LecternConsoleApp extends Application {
     private ConnectionStatusViewModel status;
     private ConnectionViewModel connectionForm;
     private OperationsViewModel operations;
+    private OverviewViewModel overview;
     private BrokerViewModel broker;
     private Preferences preferences;
     private MainWindow main;
@@ -100,7 +111,7 @@ public final class LecternConsoleApp extends Application {
         preferences = Preferences.userNodeForPackage(LecternConsoleApp.class);
         WindowLayout layout = WindowLayout.load(preferences.node("window"));
         theme = layout.theme();
-        workers = Executors.newFixedThreadPool(3, workerThreads());
+        workers = Executors.newFixedThreadPool(3, threads("console-worker", true));
         background = new FxBackgroundExecutor(workers);
         connection = new ClusterConnection();
         http = HaproxyStats.httpClient();
@@ -132,12 +143,19 @@ public final class LecternConsoleApp extends Application {
         LoadViewModel load = new LoadViewModel(LoadSampler.FROM_STATUS_RECORDS, background, clock);
         HaproxyStats haproxy = new HaproxyStats(http);
         BalancerViewModel balancer = new BalancerViewModel(publishedConfig, haproxy::read, background);
+        AuditViewModel audit = new AuditViewModel(connection::auditLog, background, zone);
+        overview = new OverviewViewModel(clock, zone, events::add);
+        overview.thresholdsProperty().set(AlertThresholds.load(preferences.node("window")));
+        overview.thresholdsProperty().addListener((observable, before, chosen) -> saveThresholds(chosen));
         status = new ConnectionStatusViewModel(members.memberCountProperty());
-        connectionForm = new ConnectionViewModel(new PreferencesConnectionHistory(preferences));
+        connectionForm = new ConnectionViewModel(new PreferencesConnectionHistory(preferences), background);
         commandLine.cluster().ifPresent(name -> connectionForm.clusterNameProperty().set(name));
         commandLine.operator().ifPresent(name -> connectionForm.operatorProperty().set(name));
-        commandLine.credentialFile().ifPresent(file -> operations.useCredential(
-                OperatorCredential.fromFile(connectionForm.operatorProperty().get(), Path.of(file))));
+        String operator = connectionForm.operatorProperty().get();
+        // Read on a worker like every other file or network access; until it is read the console only watches.
+        commandLine.credentialFile().ifPresent(file -> background.run(
+                () -> OperatorCredential.fromFile(operator, Path.of(file)), operations::useCredential,
+                this::credentialUnusable));
 
         connection.addListener(new FxThreadClusterListener(new ClusterListener() {
             @Override
@@ -163,8 +181,11 @@ public final class LecternConsoleApp extends Application {
             }
         }, Platform::runLater));
 
+        MembersView membersView = new MembersView(members, operations);
         main = new MainWindow(List.of(
-                new MainWindow.View("members", "Members", new MembersView(members, operations)),
+                new MainWindow.View("overview", "Overview", new OverviewView(overview,
+                        target -> show(target, membersView))),
+                new MainWindow.View("members", "Members", membersView),
                 new MainWindow.View("operations", "Operations", new OperationsView(operations)),
                 new MainWindow.View("replicas", "Cache replicas", new ReplicasView(replicas)),
                 new MainWindow.View("scheduler", "Scheduler", new SchedulerView(scheduler)),
@@ -172,6 +193,7 @@ public final class LecternConsoleApp extends Application {
                 new MainWindow.View("load", "Live load", new LoadView(load)),
                 new MainWindow.View("broker", "Broker", new BrokerView(broker)),
                 new MainWindow.View("balancer", "Load balancer", new BalancerView(balancer)),
+                new MainWindow.View("audit", "Audit trail", new AuditView(audit)),
                 new MainWindow.View("settings", "Settings", new SettingsView(settings, operations))),
                 new ConnectionStatusView(status, this::chooseCluster), this::chooseCluster);
 
@@ -179,9 +201,12 @@ public final class LecternConsoleApp extends Application {
             Map<String, NodeStatus> nodes = members.nodesProperty().get();
             operations.update(nodes);
             load.update(nodes);
-            if (main.showing("replicas")) {
-                replicas.update(snapshot);
-            }
+            // Read on every refresh, whichever view is open: the overview's alerts need them.
+            replicas.update(snapshot);
+            overview.update(new ClusterPicture(members.memberCountProperty().get(), nodes,
+                    replicas.clusterSafeProperty().get(), replicas.verdictProperty().get(),
+                    broker.snapshotProperty().get(), broker.problemProperty().get(), balancer.rows(),
+                    balancer.summaryProperty().get()));
         });
         refreshTimer = new Timeline(new KeyFrame(REFRESH_INTERVAL, event -> {
             ticks++;
@@ -193,11 +218,15 @@ public final class LecternConsoleApp extends Application {
             if (main.showing("settings")) {
                 settings.refresh();
             }
-            if (main.showing("balancer")) {
+            // Broker and balancer feed the overview's alerts too, so they are read whichever view is open.
+            if (ticks % BROKER_EVERY_TICKS == 0 || main.showing("balancer")) {
                 balancer.refresh(members.nodesProperty().get());
             }
-            if (main.showing("broker") && ticks % BROKER_EVERY_TICKS == 0) {
+            if (ticks % BROKER_EVERY_TICKS == 0) {
                 broker.refresh();
+            }
+            if (main.showing("audit") && ticks % BROKER_EVERY_TICKS == 0) {
+                audit.refresh();
             }
         }));
         refreshTimer.setCycleCount(Animation.INDEFINITE);
@@ -205,6 +234,9 @@ public final class LecternConsoleApp extends Application {
         main.tabs().getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (main.showing("broker")) {
                 broker.refresh();
+            }
+            if (main.showing("audit")) {
+                audit.refresh();
             }
         });
 
@@ -230,19 +262,36 @@ public final class LecternConsoleApp extends Application {
     public void stop() {
         refreshTimer.stop();
         saveLayout();
-        connection.close();
+        // Leaving the cluster can take seconds (or hang on members that do not answer): never on the FX thread.
+        // The closing thread is no daemon, so the JVM waits for a clean goodbye, at most CLOSE_PATIENCE.
+        ExecutorService closer = Executors.newSingleThreadExecutor(threads("console-close", false));
+        connection.closeInBackground(closer, CLOSE_PATIENCE);
+        closer.shutdown();
         workers.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
 
-    private void applyTheme(Scene scene, Theme chosen) {
-        theme = chosen;
-        scene.getStylesheets().setAll(stylesheet(Theme.BASE), stylesheet(chosen.stylesheet()));
+    /** Where a click on the overview leads: the view, and the node selected in it. */
+    private void show(Target target, MembersView membersView) {
+        main.select(target.view());
+        if (target.view().equals("members") && !target.item().isEmpty()) {
+            membersView.select(target.item());
+        }
     }
 
-    private static String stylesheet(String resource) {
-        return LecternConsoleApp.class.getResource(resource).toExternalForm();
+    private void saveThresholds(AlertThresholds thresholds) {
+        thresholds.save(preferences.node("window"));
+        try {
+            preferences.flush();
+        } catch (BackingStoreException e) {
+            LOG.warn("Could not save the alert thresholds", e);
+        }
+    }
+
+    private void applyTheme(Scene scene, Theme chosen) {
+        theme = chosen;
+        chosen.applyTo(scene);
     }
 
     private void saveLayout() {
@@ -256,7 +305,7 @@ public final class LecternConsoleApp extends Application {
     }
 
     private void chooseCluster() {
-        ConnectionDialog dialog = new ConnectionDialog(connectionForm, stylesheet(Theme.BASE));
+        ConnectionDialog dialog = new ConnectionDialog(connectionForm, Theme.baseStylesheet());
         dialog.initOwner(window);
         dialog.showAndWait().ifPresent(settings -> {
             connectionForm.credential().ifPresent(operations::useCredential);
@@ -266,20 +315,33 @@ public final class LecternConsoleApp extends Application {
 
     private void connect(ConnectionSettings settings) {
         status.connecting(settings);
+        overview.reset();
         background.run(() -> {
             connection.connect(settings);
             return settings;
         }, connected -> { }, status::connectFailed);
     }
 
-    /** Daemon threads, so that a snapshot stuck on a dead cluster cannot keep the JVM alive after the window closed. */
-    private static ThreadFactory workerThreads() {
+    private void credentialUnusable(Throwable failure) {
+        LOG.warn("The operator credential cannot be used: {}", failure.getMessage());
+        Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage()
+                + "\nThe console only watches; connect again (Ctrl/Cmd+K) with a usable credential to act.");
+        alert.setHeaderText("The operator credential cannot be used");
+        alert.initOwner(window);
+        alert.show();
+    }
+
+    /**
+     * Workers are daemon threads, so that a snapshot stuck on a dead cluster cannot keep the JVM alive after the
+     * window closed; the thread that closes the client is not.
+     */
+    private static ThreadFactory threads(String name, boolean daemon) {
         ThreadFactory defaults = Executors.defaultThreadFactory();
         AtomicInteger count = new AtomicInteger();
         return work -> {
             Thread thread = defaults.newThread(work);
-            thread.setName("console-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
+            thread.setName(name + "-" + count.incrementAndGet());
+            thread.setDaemon(daemon);
             return thread;
         };
     }

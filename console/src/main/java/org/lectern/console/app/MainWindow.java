@@ -14,7 +14,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
-/** The window's frame: a menu, one tab per view (Ctrl/Cmd+1…9), the status bar at the bottom. */
+/** The window's frame: a menu, one tab per view (Ctrl/Cmd+1…9, 0 for the tenth), the status bar at the bottom. */
 final class MainWindow extends BorderPane {
 
     /** A view and the name it has in the navigation. */
@@ -22,7 +22,7 @@ final class MainWindow extends BorderPane {
     }
 
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9, KeyCode.DIGIT0};
 
     private final TabPane tabs = new TabPane();
     private final CheckMenuItem dark = new CheckMenuItem("Dark theme");
@@ -68,6 +68,12 @@ final class MainWindow extends BorderPane {
         if (index >= 0 && index < tabs.getTabs().size()) {
             tabs.getSelectionModel().select(index);
         }
+    }
+
+    /** Opens the view with this id; unknown ids change nothing. */
+    void select(String id) {
+        tabs.getTabs().stream().filter(tab -> tab.getId().equals("tab-" + id)).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
     }
 
     int selected() {

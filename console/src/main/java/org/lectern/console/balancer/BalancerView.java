@@ -17,10 +17,10 @@ public final class BalancerView extends BorderPane {
         TableView<BalancerRow> table = Tables.table("balancer-table", viewModel.rows(), "No HAProxy stats");
         table.getColumns().addAll(Arrays.asList(
                 Tables.column("Server", BalancerRow::server),
-                Tables.column("HAProxy status", BalancerRow::haproxyStatus),
-                Tables.column("HAProxy weight", BalancerRow::haproxyWeight),
-                Tables.column("Node state", BalancerRow::nodeState),
-                Tables.column("Node weight", BalancerRow::nodeWeight),
+                Tables.stateColumn("HAProxy status", BalancerRow::haproxyStatus),
+                Tables.numberColumn("HAProxy weight", BalancerRow::haproxyWeight),
+                Tables.stateColumn("Node state", BalancerRow::nodeState),
+                Tables.numberColumn("Node weight", BalancerRow::nodeWeight),
                 Tables.column("Mismatch", BalancerRow::mismatch)));
         setTop(summary);
         setCenter(table);

@@ -49,14 +49,14 @@ public final class BrokerView extends BorderPane {
                 Tables.column("Address", QueueRow::address),
                 Tables.column("Queue", QueueRow::queue),
                 Tables.column("Routing", QueueRow::routingType),
-                Tables.column("Messages", QueueRow::messages),
-                Tables.column("Consumers", QueueRow::consumers),
-                Tables.column("Delivering", QueueRow::delivering)));
+                Tables.numberColumn("Messages", QueueRow::messages),
+                Tables.numberColumn("Consumers", QueueRow::consumers),
+                Tables.numberColumn("Delivering", QueueRow::delivering)));
         TableView<AddressRow> addresses = Tables.table("addresses-table", viewModel.addresses(), "No addresses read");
         addresses.getColumns().addAll(Arrays.asList(
                 Tables.column("Address", AddressRow::address),
-                Tables.column("Messages", AddressRow::messages),
-                Tables.column("Size (bytes)", AddressRow::sizeBytes),
+                Tables.numberColumn("Messages", AddressRow::messages),
+                Tables.numberColumn("Size (bytes)", AddressRow::sizeBytes),
                 Tables.column("Paging", row -> row.paging() ? "PAGING" : "no")));
         SplitPane split = new SplitPane(queues, addresses);
         split.setOrientation(Orientation.VERTICAL);

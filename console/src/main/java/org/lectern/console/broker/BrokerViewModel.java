@@ -2,6 +2,8 @@ package org.lectern.console.broker;
 
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,6 +26,7 @@ public final class BrokerViewModel {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyStringWrapper overview = new ReadOnlyStringWrapper(this, "overview", "Broker not read yet");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<BrokerSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ObservableList<QueueRow> queues = FXCollections.observableArrayList();
     private final ObservableList<AddressRow> addresses = FXCollections.observableArrayList();
     private boolean overridden;
@@ -56,6 +59,11 @@ public final class BrokerViewModel {
     /** Why the broker could not be read; empty when it was. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The latest reading; null until one succeeded. */
+    public ReadOnlyObjectProperty<BrokerSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
     }
 
     public ObservableList<QueueRow> queues() {
@@ -98,6 +106,7 @@ public final class BrokerViewModel {
 
     void apply(BrokerSnapshot snapshot) {
         problem.set("");
+        this.snapshot.set(snapshot);
         String memory = snapshot.memoryMaxBytes() > 0
                 ? String.format(Locale.ROOT, "%d of %d MiB (%.0f %%)", snapshot.memoryUsedBytes() >> 20,
                         snapshot.memoryMaxBytes() >> 20, 100.0 * snapshot.memoryUsedBytes() / snapshot.memoryMaxBytes())

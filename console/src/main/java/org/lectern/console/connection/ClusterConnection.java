@@ -15,6 +15,7 @@ import com.hazelcast.partition.Partition;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import com.hazelcast.topic.ReliableMessageListener;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +23,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.lectern.shared.cluster.ClusterEvent;
 import org.lectern.shared.cluster.ClusterEventKind;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.EventSeverity;
 import org.lectern.shared.cluster.NodeStatus;
+import org.lectern.shared.operations.AuditEntry;
 import org.lectern.shared.operations.CommandResult;
 import org.lectern.shared.operations.OperatorCommand;
 import org.lectern.shared.scheduling.ScheduledTaskView;
@@ -149,6 +154,16 @@ public final class ClusterConnection implements AutoCloseable {
         return new PartitionSnapshot(entries, partitions.size(), byOwner, unowned);
     }
 
+    /** The audit lines the nodes show in the cluster: the last week's (the database keeps every line). */
+    public List<AuditEntry> auditLog() {
+        HazelcastInstance current = connected();
+        if (current == null) {
+            return List.of();
+        }
+        IMap<String, AuditEntry> audit = current.getMap(ClusterStructures.AUDIT_LOG);
+        return List.copyOf(audit.values());
+    }
+
     /** Hands a signed command to the nodes. */
     public void submit(OperatorCommand command) {
         HazelcastInstance current = requireConnected();
@@ -188,6 +203,26 @@ public final class ClusterConnection implements AutoCloseable {
             state = ConnectionState.DISCONNECTED;
             listeners.forEach(listener -> listener.stateChanged(ConnectionState.DISCONNECTED));
         }
+    }
+
+    /**
+     * Shuts the client down on {@code executor} and returns at once, so that closing the window never waits for
+     * the cluster on the FX thread. A graceful shutdown that takes longer than {@code patience} (members that no
+     * longer answer) is cut short: the client is terminated.
+     *
+     * @return completes when the client is down, gracefully or not
+     */
+    public CompletableFuture<Void> closeInBackground(Executor executor, Duration patience) {
+        HazelcastInstance closing = client;
+        return CompletableFuture.runAsync(this::close, executor)
+                .orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(slow -> {
+                    LOG.warn("The cluster client did not shut down within {}; terminating it", patience);
+                    if (closing != null) {
+                        closing.getLifecycleService().terminate();
+                    }
+                    return null;
+                });
     }
 
     private Map<String, Object> rawMap(String name) {

@@ -1,9 +1,6 @@
 package org.lectern.console.events;
 
 import java.util.Arrays;
-import java.util.Locale;
-import javafx.css.PseudoClass;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -11,6 +8,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.lectern.console.ui.Tables;
 import org.lectern.shared.cluster.ClusterEvent;
+import org.lectern.shared.cluster.ClusterEventKind;
 import org.lectern.shared.cluster.EventSeverity;
 
 /** The timeline; events that need attention also pop up as a notification. */
@@ -18,8 +16,7 @@ public final class EventsView extends BorderPane {
 
     public EventsView(EventsViewModel viewModel) {
         TableView<EventRow> table = Tables.table("events-table", viewModel.events(), "No events since the console connected");
-        TableColumn<EventRow, EventSeverity> severity = Tables.column("Severity", EventRow::severity);
-        severity.setCellFactory(ignored -> new SeverityCell());
+        TableColumn<EventRow, EventSeverity> severity = Tables.stateColumn("Severity", EventRow::severity);
         table.getColumns().addAll(Arrays.asList(
                 Tables.column("Time", EventRow::at),
                 severity,
@@ -36,30 +33,14 @@ public final class EventsView extends BorderPane {
         }
         Notifications notification = Notifications.create()
                 .owner(getScene().getWindow())
-                .title(alert.severity() + ": " + alert.kind())
+                .title(alert.severity() + ": " + (alert.kind() == ClusterEventKind.CONSOLE_ALERT ? "alert"
+                        : alert.kind()))
                 .text(alert.nodeId() + " — " + alert.message())
                 .hideAfter(Duration.seconds(8));
         if (alert.severity() == EventSeverity.CRITICAL) {
             notification.showError();
         } else {
             notification.showWarning();
-        }
-    }
-
-    private static final class SeverityCell extends TableCell<EventRow, EventSeverity> {
-
-        SeverityCell() {
-            getStyleClass().add("severity-cell");
-        }
-
-        @Override
-        protected void updateItem(EventSeverity item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name());
-            for (EventSeverity severity : EventSeverity.values()) {
-                pseudoClassStateChanged(PseudoClass.getPseudoClass(severity.name().toLowerCase(Locale.ROOT)),
-                        !empty && severity == item);
-            }
         }
     }
 }

@@ -50,6 +50,14 @@ public final class EventsViewModel {
     }
 
     public void add(ClusterEvent event) {
+        add(event, true);
+    }
+
+    /**
+     * @param notify whether an event that needs attention is also offered as a desktop notification (the console's
+     *               own alerts leave that to the operator)
+     */
+    public void add(ClusterEvent event, boolean notify) {
         // A reliable topic may deliver again after a reconnect.
         if (!seen.add(event.id())) {
             return;
@@ -62,7 +70,9 @@ public final class EventsViewModel {
         }
         if (event.severity() != EventSeverity.INFO) {
             alerts.set(alerts.get() + 1);
-            alert.set(event);
+            if (notify) {
+                alert.set(event);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.lectern.console.members;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,8 +49,8 @@ public final class MembersView extends BorderPane {
         table.setId("members-table");
         table.getStyleClass().add("members-table");
         table.setFixedCellSize(ROW_HEIGHT);
-        // Eighteen columns do not fit a laptop screen squeezed; they keep their width and the table scrolls.
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Columns share the width (1,400 px fits all of them); headers wrap instead of being cut.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No members to show: not connected, or no node has published its status yet."));
         table.setRowFactory(ignored -> new MemberTableRow());
 
@@ -76,6 +77,7 @@ public final class MembersView extends BorderPane {
                 column("Uptime", MemberRow::uptimeProperty),
                 column("Last published", MemberRow::lastPublishedProperty),
                 column("Flags", MemberRow::flagsProperty)));
+        fit(table);
 
         PropertySheet details = new PropertySheet();
         details.setId("member-details");
@@ -96,7 +98,9 @@ public final class MembersView extends BorderPane {
         MasterDetailPane master = new MasterDetailPane();
         master.setMasterNode(table);
         master.setDetailNode(details);
-        master.setDividerPosition(0.8);
+        master.setDividerPosition(0.75);
+        // No empty side panel: the details open when a node is picked.
+        master.showDetailNodeProperty().bind(table.getSelectionModel().selectedItemProperty().isNotNull());
 
         Label warning = new Label();
         warning.setId("cluster-warning");
@@ -107,6 +111,14 @@ public final class MembersView extends BorderPane {
 
         setTop(new VBox(actions(), warning));
         setCenter(master);
+    }
+
+    /** Selects the node's row, as when the overview leads here; a node not shown leaves the selection as it is. */
+    public void select(String nodeId) {
+        table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst().ifPresent(row -> {
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        });
     }
 
     private static void showDetails(PropertySheet sheet, MemberRow row) {
@@ -217,6 +229,23 @@ public final class MembersView extends BorderPane {
         button.setId(id);
         button.setTooltip(new Tooltip(tooltip));
         return button;
+    }
+
+    /** Widths that fit 1,400 px together; figures right-aligned (their text carries the unit). */
+    private static void fit(TableView<MemberRow> table) {
+        Map<String, Double> widths = Map.ofEntries(Map.entry("Node", 80.0), Map.entry("Badges", 100.0),
+                Map.entry("State", 80.0), Map.entry("Version", 105.0), Map.entry("Schema", 60.0),
+                Map.entry("HTTP address", 115.0), Map.entry("Heap", 95.0), Map.entry("Last published", 80.0),
+                Map.entry("Broker", 80.0), Map.entry("Flags", 150.0));
+        List<String> figures = List.of("Weight", "Sessions", "Users", "Saves/s", "Save p95", "Heap", "CPU", "Uptime",
+                "Last published");
+        for (TableColumn<MemberRow, ?> column : table.getColumns()) {
+            column.setPrefWidth(widths.getOrDefault(column.getText(), 70.0));
+            column.setMinWidth(40);
+            if (figures.contains(column.getText())) {
+                column.getStyleClass().add("number");
+            }
+        }
     }
 
     private static <T> TableColumn<MemberRow, T> column(String title, Function<MemberRow, ObservableValue<T>> value) {

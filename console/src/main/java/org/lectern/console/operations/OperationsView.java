@@ -20,6 +20,7 @@ public final class OperationsView extends BorderPane {
         TableColumn<Operation, String> title = Tables.column("Operation", Operation::title);
         TableColumn<Operation, OperationState> state = new TableColumn<>("State");
         state.setCellValueFactory(features -> features.getValue().stateProperty());
+        state.setCellFactory(ignored -> new Tables.ToneCell<>());
         TableColumn<Operation, Number> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(features -> features.getValue().progressProperty());
         progress.setCellFactory(ignored -> new ProgressCell());

@@ -29,6 +29,16 @@ public final class OperatorCredential {
      */
     public static OperatorCredential fromFile(String operator, Path file) {
         requireOperator(operator);
+        return new OperatorCredential(operator.strip(), OperatorSignatures.credentialFromText(readSecret(file)));
+    }
+
+    /**
+     * The credential file's content without surrounding whitespace. Reads the file system, so it belongs on a
+     * worker: a path on a hung network mount would freeze the window.
+     *
+     * @throws IllegalArgumentException with a message fit to show the operator
+     */
+    public static String readSecret(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No credential file at " + file);
         }
@@ -41,7 +51,7 @@ public final class OperatorCredential {
         if (secret.isEmpty()) {
             throw new IllegalArgumentException("The credential file " + file + " is empty");
         }
-        return new OperatorCredential(operator.strip(), OperatorSignatures.credentialFromText(secret));
+        return secret;
     }
 
     /**

@@ -26,10 +26,10 @@ public final class ReplicasView extends BorderPane {
         TableView<ReplicaRow> table = Tables.table("replicas-table", viewModel.rows(), "Not connected");
         table.getColumns().addAll(Arrays.asList(
                 Tables.column("Node", ReplicaRow::nodeId),
-                Tables.column("Owned entries", ReplicaRow::owned),
-                Tables.column("Backup entries", ReplicaRow::backup),
-                Tables.column("Partitions owned", ReplicaRow::partitions),
-                Tables.column("Backups in sync", row -> row.safe() ? "yes" : "NO")));
+                Tables.numberColumn("Owned entries", ReplicaRow::owned),
+                Tables.numberColumn("Backup entries", ReplicaRow::backup),
+                Tables.numberColumn("Partitions owned", ReplicaRow::partitions),
+                Tables.stateColumn("Backups in sync", row -> row.safe() ? "in sync" : "NOT SAFE")));
         VBox top = new VBox(verdict, summary);
         top.getStyleClass().add("view-header");
         setTop(top);

@@ -25,14 +25,14 @@ public final class SchedulerView extends BorderPane {
                 Tables.column("Due", TaskRow::due),
                 Tables.column("Kind", TaskRow::kind),
                 Tables.column("Subject", TaskRow::subject),
-                Tables.column("State", TaskRow::state),
+                Tables.stateColumn("State", TaskRow::state),
                 Tables.column("Last run", TaskRow::lastRun),
                 Tables.column("On", TaskRow::lastRunNode),
-                Tables.column("Epoch", TaskRow::lastRunEpoch),
+                Tables.numberColumn("Epoch", TaskRow::lastRunEpoch),
                 Tables.column("Message", TaskRow::message)));
         TableView<OwnershipRow> history = Tables.table("scheduler-history", viewModel.history(), "No owner yet");
         history.getColumns().addAll(Arrays.asList(
-                Tables.column("Epoch", OwnershipRow::epoch),
+                Tables.numberColumn("Epoch", OwnershipRow::epoch),
                 Tables.column("Owner", OwnershipRow::ownerNodeId),
                 Tables.column("Since", OwnershipRow::since)));
         SplitPane split = new SplitPane(tasks, history);

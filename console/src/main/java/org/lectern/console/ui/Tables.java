@@ -4,6 +4,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -29,5 +30,38 @@ public final class Tables {
         TableColumn<S, T> column = new TableColumn<>(title);
         column.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(value.apply(features.getValue())));
         return column;
+    }
+
+    /** A column of states, coloured by their {@link Tone} like every other state in the console. */
+    public static <S, T> TableColumn<S, T> stateColumn(String title, Function<S, T> value) {
+        TableColumn<S, T> column = column(title, value);
+        column.setCellFactory(ignored -> new ToneCell<>());
+        return column;
+    }
+
+    /** A column of figures: right-aligned, so that digits line up; the text carries its unit. */
+    public static <S, T> TableColumn<S, T> numberColumn(String title, Function<S, T> value) {
+        TableColumn<S, T> column = column(title, value);
+        column.getStyleClass().add("number");
+        return column;
+    }
+
+    /** Shows a value as text with its tone's pseudo-class on the cell. */
+    public static final class ToneCell<S, T> extends TableCell<S, T> {
+
+        public ToneCell() {
+            getStyleClass().add("tone-cell");
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item.toString();
+            setText(text);
+            Tone tone = text == null ? null : Tone.of(text);
+            for (Tone each : Tone.values()) {
+                pseudoClassStateChanged(each.pseudoClass(), each == tone);
+            }
+        }
     }
 }

@@ -8,8 +8,9 @@ import java.util.prefs.Preferences;
  */
 public record WindowLayout(double x, double y, double width, double height, boolean maximized, int view, Theme theme) {
 
-    /** A first start: centred by the toolkit, a useful size, the members view, the light theme. */
-    public static final WindowLayout DEFAULT = new WindowLayout(Double.NaN, Double.NaN, 1240, 760, false, 0, Theme.LIGHT);
+    /** A first start: centred by the toolkit, a laptop's width, the overview, the light theme. */
+    public static final WindowLayout DEFAULT =
+            new WindowLayout(Double.NaN, Double.NaN, 1400, 860, false, 0, Theme.LIGHT);
 
     public static WindowLayout load(Preferences preferences) {
         Theme theme;

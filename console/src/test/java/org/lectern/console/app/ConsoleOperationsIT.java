@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.console.members.MemberRow;
+import org.lectern.console.overview.ConsoleAlert;
 import org.lectern.console.support.ContractNode;
 import org.lectern.console.support.FreePorts;
 import org.lectern.console.support.Screenshots;
@@ -108,7 +109,27 @@ class ConsoleOperationsIT {
     }
 
     @Test
+    void shouldOpenOnTheOverviewSayingAllIsWellWithTheNodesFigures() throws Exception {
+        // The first screen on a first start; earlier tests here leave another view in the saved layout.
+        show(1);
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(labelText("#overview-verdict")).isEqualTo("All is well");
+            assertThat(labelText("#overview-nodes")).isEqualTo("2 ready · 0 draining · 0 missing");
+            assertThat(labelText("#overview-sessions")).isEqualTo("78 sessions · 61 users");
+            assertThat(labelText("#overview-saves")).isEqualTo("11.5 saves/s");
+            assertThat(labelText("#overview-save-p95")).isEqualTo("180 ms / target 500 ms (worst: node-b)");
+            assertThat(labelText("#overview-safety")).startsWith("Cluster safe");
+        });
+        Screenshots.save(scene(), "overview-cluster");
+
+        robot.clickOn("#overview-nodes");
+
+        assertThat(robot.lookup("#views").queryAs(TabPane.class).getSelectionModel().getSelectedIndex()).isEqualTo(1);
+    }
+
+    @Test
     void shouldDrainFromTheUiWithSignedCommandsAndShowTheSchedulerMoving() throws Exception {
+        show(2);
         await().atMost(WITHIN).untilAsserted(() -> {
             assertThat(shownNodeIds()).containsExactly("node-a", "node-b");
             assertThat(cellTexts("#members-table")).contains("scheduler · oldest", "1.4.0", "31", "180 ms");
@@ -134,17 +155,20 @@ class ConsoleOperationsIT {
         assertThat(drain.operator()).isEqualTo("olga");
         assertThat(OperatorSignatures.verify(drain, OperatorSignatures.credentialFromText(SECRET))).isTrue();
 
-        show(2);
+        show(3);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#operations-table")).contains("Drain node-a", "COMPLETED"));
         Screenshots.save(scene(), "operations");
-        show(4);
+        show(10);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#audit-table"))
+                .contains("olga", "DRAIN", "node-a", "COMPLETED"));
+        show(5);
         await().atMost(WITHIN).untilAsserted(() -> {
             assertThat(labelText("#scheduler-owner")).startsWith("node-b owns the scheduler (epoch 2");
             assertThat(cellTexts("#tasks-table")).contains("quiz.end", "exam.close");
             assertThat(cellTexts("#scheduler-history")).contains("node-a", "node-b");
         });
         Screenshots.save(scene(), "scheduler");
-        show(3);
+        show(4);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(labelText("#cluster-safe"))
                 .startsWith("Cluster safe: every live submission (40)"));
         Screenshots.save(scene(), "replicas");
@@ -152,6 +176,7 @@ class ConsoleOperationsIT {
 
     @Test
     void shouldShowWeightChangeSentFromTheUi() throws Exception {
+        show(2);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a", "node-b"));
         select("node-b");
 
@@ -169,7 +194,7 @@ class ConsoleOperationsIT {
     @Test
     void shouldRaiseEventAndNotificationWhenMemberIsKilled() throws Exception {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a", "node-b"));
-        show(5);
+        show(6);
 
         nodeB.kill();
 
@@ -179,6 +204,13 @@ class ConsoleOperationsIT {
         });
         Screenshots.save(scene(), "events");
         await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a"));
+        // It did not stop in order: after the threshold (5 s) the overview raises a CRITICAL alert.
+        TableView<ConsoleAlert> alerts = robot.lookup("#alerts-table").queryTableView();
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(onFx(() -> List.copyOf(alerts.getItems())))
+                .anySatisfy(alert -> assertThat(alert.key()).isEqualTo("NODE_MISSING/node-b")));
+        show(1);
+        assertThat(labelText("#overview-nodes")).contains("1 missing");
+        Screenshots.save(scene(), "overview-alert");
     }
 
     private ContractNode node(String nodeId, int port, int joinPort, NodeLoad load) {
@@ -189,7 +221,7 @@ class ConsoleOperationsIT {
 
     /** Switches views the way an operator does: Ctrl/Cmd + the view's number. */
     private void show(int number) {
-        KeyCode digit = KeyCode.valueOf("DIGIT" + number);
+        KeyCode digit = KeyCode.valueOf("DIGIT" + number % 10);
         robot.push(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#views").queryAs(TabPane.class).getSelectionModel().getSelectedIndex())

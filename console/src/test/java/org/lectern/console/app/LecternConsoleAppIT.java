@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,8 @@ class LecternConsoleAppIT {
     private void openConsole(int port) throws TimeoutException {
         console = FxToolkit.setupApplication(LecternConsoleApp.class,
                 "--address", "127.0.0.1:" + port, "--cluster", clusterName);
+        // The overview is the first screen; these tests read the members table.
+        robot.interact(() -> robot.lookup("#views").queryAs(TabPane.class).getSelectionModel().select(1));
     }
 
     private HazelcastInstance startMember(int port, int joinPort) {

@@ -22,6 +22,7 @@ import org.lectern.shared.cluster.NodeLoad;
 import org.lectern.shared.cluster.NodeState;
 import org.lectern.shared.cluster.NodeStatus;
 import org.lectern.shared.cluster.ReplicaCounts;
+import org.lectern.shared.operations.AuditEntry;
 import org.lectern.shared.operations.CommandOutcome;
 import org.lectern.shared.operations.CommandResult;
 import org.lectern.shared.operations.OperatorCommand;
@@ -32,7 +33,8 @@ import org.lectern.shared.scheduling.SchedulerOwnership;
 /**
  * A real Hazelcast member that plays a Lectern node's part of the cluster contract: publishes its
  * {@link NodeStatus} (with real replica counts of the live-submissions map), owns or hands over the scheduler, and
- * answers signed operator commands as a node would (verify, ACCEPTED, act, COMPLETED — or REJECTED).
+ * answers signed operator commands as a node would (verify, ACCEPTED, act, COMPLETED — or REJECTED), showing each
+ * command's latest audit line in the cluster.
  */
 public final class ContractNode implements AutoCloseable {
 
@@ -180,9 +182,14 @@ public final class ContractNode implements AutoCloseable {
         event(ClusterEventKind.NODE_STATE_CHANGED, EventSeverity.INFO, nodeId + ": " + before + " → " + next);
     }
 
+    /** Answers and, as a node does, shows the command's latest audit line in the cluster. */
     private void answer(OperatorCommand command, CommandOutcome outcome, String message) {
+        long now = System.currentTimeMillis();
         member.<String, CommandResult>getMap(ClusterStructures.COMMAND_RESULTS).set(command.commandId(),
-                new CommandResult(command.commandId(), nodeId, outcome, message, System.currentTimeMillis()));
+                new CommandResult(command.commandId(), nodeId, outcome, message, now));
+        member.<String, AuditEntry>getMap(ClusterStructures.AUDIT_LOG).set(command.commandId(), new AuditEntry(
+                command.commandId(), now, command.operator(), command.kind(), command.targetNodeId(),
+                command.argument(), outcome, nodeId, message));
     }
 
     private void event(ClusterEventKind kind, EventSeverity severity, String message) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What this node carries, for its status record: sessions and users, saves per second and the save latency's
- * 95th percentile over the last minute, heap, CPU and refused subscriptions. Saves are read from the timer
+ * 95th and 99th percentiles over the last minute, messages delivered to browsers per second (the fan-out), heap,
+ * CPU and refused subscriptions. Saves are read from the timer
  * {@value #SAVE_TIMER} whoever records it; a node that has saved nothing yet reports zero.
  */
 @Component
@@ -31,14 +32,19 @@ class NodeLoadMeter implements StatusSources.Load {
     /** Published by the node's relay. */
     static final String BROKER_CONNECTIONS_GAUGE = "lectern.relay.broker.connections";
     static final String BROKER_SUBSCRIPTIONS_GAUGE = "lectern.relay.broker.subscriptions";
+    /** Counted by the node's STOMP fan-out, one per message handed to a browser session. */
+    static final String DELIVERED_COUNTER = "lectern.relay.delivered";
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final double P95 = 0.95;
+    private static final double P99 = 0.99;
 
     private final LocalSessionCounts sessions;
     private final MeterRegistry meters;
     private final Clock clock;
     /** (time, save count) samples of the last minute, oldest first: saves/s is the slope across them. */
     private final Deque<long[]> saveCounts = new ArrayDeque<>();
+    /** The same for messages delivered to browser sessions. */
+    private final Deque<long[]> deliveredCounts = new ArrayDeque<>();
 
     NodeLoadMeter(LocalSessionCounts sessions, MeterRegistry meters, Clock clock) {
         this.sessions = sessions;
@@ -50,30 +56,36 @@ class NodeLoadMeter implements StatusSources.Load {
     public NodeLoad current() {
         Timer saves = meters.find(SAVE_TIMER).timer();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new NodeLoad(sessions.sessionCount(), sessions.userCount(), savesPerSecond(saves), saveP95Millis(saves),
-                heap.getUsed(), Math.max(0, heap.getMax()), processCpuLoad(), (long) deniedSubscriptions(),
-                (int) gauge(BROKER_CONNECTIONS_GAUGE), (int) gauge(BROKER_SUBSCRIPTIONS_GAUGE));
+        Counter delivered = meters.find(DELIVERED_COUNTER).counter();
+        return new NodeLoad(sessions.sessionCount(), sessions.userCount(), savesPerSecond(saves),
+                percentileMillis(saves, P95), heap.getUsed(), Math.max(0, heap.getMax()), processCpuLoad(),
+                (long) deniedSubscriptions(), (int) gauge(BROKER_CONNECTIONS_GAUGE),
+                (int) gauge(BROKER_SUBSCRIPTIONS_GAUGE), percentileMillis(saves, P99),
+                perSecond(deliveredCounts, delivered == null ? 0 : (long) delivered.count()));
     }
 
-    synchronized double savesPerSecond(Timer saves) {
+    double savesPerSecond(Timer saves) {
+        return perSecond(saveCounts, saves == null ? 0 : saves.count());
+    }
+
+    private synchronized double perSecond(Deque<long[]> samples, long count) {
         long now = clock.millis();
-        long count = saves == null ? 0 : saves.count();
-        saveCounts.addLast(new long[] {now, count});
-        while (saveCounts.size() > 1 && saveCounts.peekFirst()[0] < now - WINDOW.toMillis()) {
-            saveCounts.removeFirst();
+        samples.addLast(new long[] {now, count});
+        while (samples.size() > 1 && samples.peekFirst()[0] < now - WINDOW.toMillis()) {
+            samples.removeFirst();
         }
-        long[] oldest = saveCounts.peekFirst();
+        long[] oldest = samples.peekFirst();
         long elapsed = now - oldest[0];
         return elapsed <= 0 ? 0 : (count - oldest[1]) * 1000.0 / elapsed;
     }
 
-    /** From the timer's own 95th percentile, which the configuration keeps over a one-minute window. */
-    private static double saveP95Millis(Timer saves) {
+    /** From the timer's own percentiles (95th, 99th), which the configuration keeps over a one-minute window. */
+    private static double percentileMillis(Timer saves, double wanted) {
         if (saves == null) {
             return 0;
         }
         for (ValueAtPercentile percentile : saves.takeSnapshot().percentileValues()) {
-            if (percentile.percentile() == P95) {
+            if (percentile.percentile() == wanted) {
                 return percentile.value(TimeUnit.MILLISECONDS);
             }
         }

@@ -67,6 +67,23 @@ class NodeLoadMeterTest {
     }
 
     @Test
+    void shouldReportSaveP99AndDeliveriesPerSecondWhenSavingAndFanningOut() {
+        Timer saves = Timer.builder(NodeLoadMeter.SAVE_TIMER).publishPercentiles(0.95, 0.99).register(meters);
+        var delivered = meters.counter(NodeLoadMeter.DELIVERED_COUNTER);
+        meter.current();
+
+        for (int i = 0; i < 1000; i++) {
+            saves.record(Duration.ofMillis(i < 980 ? 10 : 900));
+        }
+        delivered.increment(3000);
+        now = now.plusSeconds(10);
+        NodeLoad load = meter.current();
+
+        assertThat(load.saveP99Millis()).isGreaterThan(500).isGreaterThan(load.saveP95Millis());
+        assertThat(load.deliveredPerSecond()).isEqualTo(300.0);
+    }
+
+    @Test
     void shouldCountOnlyDeniedSubscriptionsWhenStompRefusesThings() {
         meters.counter(NodeLoadMeter.REFUSED_METER, "command", "SUBSCRIBE", "reason", "forbidden").increment(2);
         meters.counter(NodeLoadMeter.REFUSED_METER, "command", "SUBSCRIBE", "reason", "undeclared").increment();

@@ -15,5 +15,8 @@ public enum ClusterEventKind {
     SCHEMA_MISMATCH,
     COMMAND_REJECTED,
     /** Someone wrote an unsigned, wrongly signed or replayed value into an operator-controlled map; it was ignored. */
-    STATE_TAMPERED
+    STATE_TAMPERED,
+
+    /** Raised by a console from its operator's alert thresholds, for its own timeline; nodes never publish it. */
+    CONSOLE_ALERT
 }
