@@ -32,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browsers implements AutoCloseable {
 
     private static final Path SCREENS = Path.of("target", "screens");
-    private static final Path DOCS_SCREENS = Path.of("..", "docs", "screens");
 
     private final Path chromium;
     private final Process driverProcess;
@@ -88,7 +87,10 @@ public final class Browsers implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    /** Saves a screenshot to target/screens/{name}.png and, as the current one, to docs/screens/. */
+    /**
+     * Saves a screenshot to target/screens/{name}.png: tests write under target/ only; docs/screens is refreshed
+     * from there by the documented command (docs/browser.md).
+     */
     public static void screenshot(WebDriver driver, String name) {
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         save((TakesScreenshot) driver, name);
@@ -105,10 +107,6 @@ public final class Browsers implements AutoCloseable {
             Files.createDirectories(SCREENS);
             Path target = SCREENS.resolve(name + ".png");
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-            if (Files.isDirectory(DOCS_SCREENS.getParent())) {
-                Files.createDirectories(DOCS_SCREENS);
-                Files.copy(target, DOCS_SCREENS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            }
             Files.deleteIfExists(shot);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
