@@ -58,6 +58,9 @@ if (answer) {
   });
 }
 
+// The editor or upload form works from here on (tests wait for this rather than for a fixed time).
+document.getElementById('content').dataset.ready = 'true';
+
 try {
   const result = await get(`/api/exercises/${exerciseId}/result`);
   const box = document.getElementById('exercise-result');

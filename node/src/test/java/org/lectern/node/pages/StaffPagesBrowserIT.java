@@ -402,6 +402,7 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
 
         WebDriver studentBrowser = loggedIn(student);
         studentBrowser.get(base() + "/exercises/" + exercise);
+        waitFor(studentBrowser).until(attributeToBe(By.id("content"), "data-ready", "true"));
         type(studentBrowser, "answer", "Subject\nObserver\nSubject -> Observer");
         click(studentBrowser, "save");
         await(studentBrowser, "save-status", "Saved at");
@@ -476,7 +477,8 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
 
     private void upload(WebDriver studentBrowser, long exercise, Path file) {
         studentBrowser.get(base() + "/exercises/" + exercise);
-        waitFor(studentBrowser).until(visibilityOfElementLocated(By.id("file"))).sendKeys(file.toString());
+        waitFor(studentBrowser).until(attributeToBe(By.id("content"), "data-ready", "true"));
+        studentBrowser.findElement(By.id("file")).sendKeys(file.toString());
         click(studentBrowser, "upload");
         await(studentBrowser, "save-status", "Saved at");
     }
