@@ -110,3 +110,9 @@ export function h(tag, attrs = {}, ...children) {
 export function page() {
   return document.querySelector('main').dataset;
 }
+
+/** A result's feedback items as a list: "reference: text (credits)", for the student's course and exercise pages. */
+export function feedbackList(result, id) {
+  return h('ul', { class: 'list feedback', id }, ...(result.feedback || []).map((item) => h('li', {},
+    item.reference ? h('strong', {}, `${item.reference}: `) : null, item.text, ' ', h('small', {}, t('result.credits', item.credits)))));
+}

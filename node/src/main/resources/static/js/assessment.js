@@ -48,6 +48,57 @@ function addItem(item = {}) {
   return row;
 }
 
+// Files previewed in the page: images and plain text. The node serves every upload as an attachment (never rendered
+// by the browser itself), so the page fetches it and shows it with a type it chooses: text only as text, images
+// as images; anything else (PDF, SVG, archives) is downloaded.
+const IMAGE_TYPES = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+const TEXT_EXTENSIONS = new Set(['txt', 'md', 'csv', 'java', 'py', 'c', 'h', 'js', 'json', 'xml', 'tex']);
+const PREVIEW_LIMIT_BYTES = 2 * 1024 * 1024;
+let previewUrl = null;
+
+async function preview(submission) {
+  const box = document.getElementById('file-preview');
+  box.replaceChildren();
+  box.hidden = true;
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  previewUrl = null;
+  const extension = submission.fileName.split('.').pop().toLowerCase();
+  const imageType = IMAGE_TYPES[extension];
+  if ((!imageType && !TEXT_EXTENSIONS.has(extension)) || submission.fileSizeBytes > PREVIEW_LIMIT_BYTES) return;
+  const response = await fetch(`/api/submissions/${submission.id}/file`, { credentials: 'same-origin' });
+  if (!response.ok || current.id !== submission.id) return;
+  const bytes = await response.arrayBuffer();
+  if (imageType) {
+    previewUrl = URL.createObjectURL(new Blob([bytes], { type: imageType }));
+    box.append(h('img', { id: 'preview-image', src: previewUrl, alt: t('assess.previewOf', submission.fileName) }));
+  } else {
+    box.append(h('pre', { id: 'preview-text', class: 'statement', tabindex: 0, 'aria-label': t('assess.previewOf', submission.fileName) },
+      new TextDecoder().decode(bytes)));
+  }
+  box.hidden = false;
+}
+
+/** A model (its JSON as saved) as lists of classes and associations; unreadable JSON is shown as it is. */
+function showModel(json) {
+  let model;
+  try {
+    model = JSON.parse(json || '{}');
+  } catch (e) {
+    return false;
+  }
+  document.getElementById('model-classes').replaceChildren(...(model.classes || []).map((name) => h('li', {}, name)));
+  document.getElementById('model-associations').replaceChildren(...(model.associations || [])
+    .map((association) => h('li', {}, `${association.from} → ${association.to}`)));
+  return true;
+}
+
+/** The manual result of this very submission, if it was assessed before: shown to be changed, not retyped. */
+async function earlierAssessment(submission) {
+  const rows = await get(`/api/exercises/${exerciseId}/results?size=500`);
+  const row = rows.content.find((candidate) => candidate.participationId === submission.participationId);
+  return row && row.results.find((result) => result.assessmentType === 'MANUAL' && result.submissionId === submission.id);
+}
+
 async function open(submissionId, who) {
   const submission = await get(`/api/submissions/${submissionId}`);
   current = submission;
@@ -55,19 +106,30 @@ async function open(submissionId, who) {
   document.getElementById('submission-heading').textContent = t('assess.submissionOf', who);
   document.getElementById('submission-meta').textContent = t('assess.version', submission.version, dateTime(submission.savedAt));
   const content = document.getElementById('submission-content');
+  const model = document.getElementById('submission-model');
   const file = document.getElementById('submission-file');
+  const isFile = submission.fileName != null;
+  model.hidden = isFile || exercise.type !== 'MODELING' || !showModel(submission.text);
   content.textContent = submission.text ?? '';
-  content.hidden = submission.fileName != null;
-  file.hidden = submission.fileName == null;
-  if (submission.fileName != null) {
+  content.hidden = isFile || !model.hidden;
+  file.hidden = !isFile;
+  document.getElementById('file-preview').hidden = true;
+  if (isFile) {
     file.href = `/api/submissions/${submission.id}/file`;
     file.setAttribute('download', submission.fileName);
     file.textContent = t('assess.download', submission.fileName, submission.fileSizeBytes);
+    preview(submission);
   }
   document.getElementById('assessment-form').reset();
   items.replaceChildren();
   itemCount = 0;
-  addItem();
+  const earlier = await earlierAssessment(submission);
+  if (earlier) {
+    document.getElementById('score').value = earlier.score;
+    earlier.feedback.forEach((item) => addItem(item));
+  } else {
+    addItem();
+  }
   document.getElementById('assessment-status').textContent = '';
   document.getElementById('submission-heading').focus();
 }

@@ -1,8 +1,9 @@
 // An instructor prepares the course: a quiz with its questions, a text / modeling / file-upload exercise, members
-// from CSV (with the node's per-line errors), and a new exam (then prepared on its own page).
-import { api, ApiError, get, h, page, t } from './api.js';
+// from CSV (with the node's per-line errors), and a new exam (then prepared on its own page). What exists is listed
+// with "Edit" (the create form, filled) and "Delete"; the node decides what may still change (409 and its reason).
+import { api, ApiError, dateTime, get, h, page, t } from './api.js';
 import { startPage } from './common.js';
-import { instant, number, submit, value } from './staff.js';
+import { deleteConfirmed, editableForm, instant, number, setInstant, submit, value } from './staff.js';
 
 startPage();
 const { courseId } = page();
@@ -14,18 +15,18 @@ document.getElementById('manage-title').textContent = t('manage.titleOf', course
 const questions = document.getElementById('questions');
 let questionCount = 0;
 
-function addOption(question, list) {
+function addOption(question, list, option = {}) {
   const n = list.children.length + 1;
   const prefix = `${question}-o${n}`;
   list.append(h('li', { class: 'option-row' },
     h('label', { for: `${prefix}-text` }, t('manage.option', n)),
-    h('input', { id: `${prefix}-text`, class: 'option-text', required: true }),
+    h('input', { id: `${prefix}-text`, class: 'option-text', required: true, value: option.text }),
     h('span', { class: 'option' },
-      h('input', { id: `${prefix}-correct`, type: 'checkbox', class: 'option-correct' }),
+      h('input', { id: `${prefix}-correct`, type: 'checkbox', class: 'option-correct', checked: option.correct === true }),
       h('label', { for: `${prefix}-correct` }, t('manage.correct')))));
 }
 
-function addQuestion() {
+function addQuestion(question = { options: [{}, {}] }) {
   questionCount += 1;
   const id = `q${questionCount}`;
   const options = h('ol', { class: 'options' });
@@ -35,15 +36,15 @@ function addQuestion() {
     h('legend', {}, t('manage.question', questionCount)),
     h('label', { for: `${id}-type` }, t('manage.questionType')), typeSelect,
     h('label', { for: `${id}-text` }, t('manage.questionText')),
-    h('input', { id: `${id}-text`, class: 'question-text', required: true }),
+    h('input', { id: `${id}-text`, class: 'question-text', required: true, value: question.text }),
     h('label', { for: `${id}-points` }, t('manage.points')),
-    h('input', { id: `${id}-points`, class: 'question-points', type: 'number', min: 0, step: '0.01', value: 1 }),
+    h('input', { id: `${id}-points`, class: 'question-points', type: 'number', min: 0, step: '0.01', value: question.points ?? 1 }),
     h('p', { class: 'hint', id: `${id}-hint` }, t('manage.optionsHint')),
     options,
     h('button', { type: 'button', id: `${id}-add-option`, onclick: () => addOption(id, options) }, t('manage.addOption')));
+  if (question.type) typeSelect.value = question.type;
   questions.append(fieldset);
-  addOption(id, options);
-  addOption(id, options);
+  question.options.forEach((option) => addOption(id, options, option));
   return fieldset;
 }
 
@@ -63,30 +64,81 @@ function quizRequest() {
   };
 }
 
+function clearQuestions() {
+  questions.replaceChildren();
+  questionCount = 0;
+}
+
+const quizForm = editableForm('quiz-form', () => {
+  clearQuestions();
+  addQuestion();
+});
+
+/** Fills the quiz form with a quiz (staff view) to change it: questions and options as they are. */
+async function editQuiz(id) {
+  const quiz = await get(`/api/quizzes/${id}`);
+  quizForm.reset();
+  clearQuestions();
+  quiz.questions.forEach((question) => addQuestion(question));
+  document.getElementById('quiz-title').value = quiz.title;
+  document.getElementById('quiz-duration').value = quiz.durationSeconds;
+  setInstant('quiz-release', quiz.releaseDate);
+  quizForm.edit(id, quiz.title, 'quiz-title');
+}
+
 document.getElementById('add-question').addEventListener('click', () => addQuestion().querySelector('select').focus());
 document.getElementById('quiz-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const quiz = await submit('quiz-status', () => api('POST', `/api/courses/${courseId}/quizzes`, quizRequest()),
-    (created) => t('manage.quizCreated', created.title));
+  const editing = quizForm.id;
+  const quiz = await submit('quiz-status', () => (editing
+    ? api('PUT', `/api/quizzes/${editing}`, quizRequest())
+    : api('POST', `/api/courses/${courseId}/quizzes`, quizRequest())),
+  (saved) => t(editing ? 'manage.quizSaved' : 'manage.quizCreated', saved.title));
   if (quiz) {
-    event.target.reset();
-    questions.replaceChildren();
-    questionCount = 0;
-    addQuestion();
+    quizForm.reset();
+    await loadItems();
   }
 });
 addQuestion();
 
-// Exercises: one form, the type decides which fields count (file limits for uploads only).
+// Exercises: one form, the type decides which fields count (file limits for uploads only). Type and mode are fixed
+// once created (the node refuses a change), so they are locked while an exercise is edited.
 const typeSelect = document.getElementById('exercise-type');
-typeSelect.addEventListener('change', () => {
+const modeSelect = document.getElementById('exercise-mode');
+const showFileFields = () => {
   document.getElementById('file-fields').hidden = typeSelect.value !== 'FILE_UPLOAD';
+};
+typeSelect.addEventListener('change', showFileFields);
+const exerciseForm = editableForm('exercise-form', () => {
+  typeSelect.disabled = false;
+  modeSelect.disabled = false;
+  showFileFields();
 });
+
+async function editExercise(id) {
+  const exercise = await get(`/api/exercises/${id}`);
+  exerciseForm.reset();
+  typeSelect.value = exercise.type;
+  modeSelect.value = exercise.mode;
+  typeSelect.disabled = true;
+  modeSelect.disabled = true;
+  showFileFields();
+  document.getElementById('exercise-title').value = exercise.title;
+  document.getElementById('exercise-statement').value = exercise.problemStatement || '';
+  document.getElementById('exercise-points').value = exercise.maxPoints;
+  setInstant('exercise-release', exercise.releaseDate);
+  setInstant('exercise-due', exercise.dueDate);
+  setInstant('exercise-assessment-due', exercise.assessmentDueDate);
+  document.getElementById('exercise-extensions').value = exercise.fileExtensions || '';
+  document.getElementById('exercise-max-size').value = exercise.maxFileSizeBytes ?? '';
+  exerciseForm.edit(id, exercise.title, 'exercise-title');
+}
+
 document.getElementById('exercise-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = {
     type: typeSelect.value,
-    mode: value('exercise-mode'),
+    mode: modeSelect.value,
     title: value('exercise-title'),
     problemStatement: value('exercise-statement'),
     maxPoints: number('exercise-points'),
@@ -98,9 +150,15 @@ document.getElementById('exercise-form').addEventListener('submit', async (event
     body.fileExtensions = value('exercise-extensions');
     body.maxFileSizeBytes = number('exercise-max-size');
   }
-  const exercise = await submit('exercise-status', () => api('POST', `/api/courses/${courseId}/exercises`, body),
-    (created) => t('manage.exerciseCreated', created.title));
-  if (exercise) event.target.reset();
+  const editing = exerciseForm.id;
+  const exercise = await submit('exercise-status', () => (editing
+    ? api('PUT', `/api/exercises/${editing}`, body)
+    : api('POST', `/api/courses/${courseId}/exercises`, body)),
+  (saved) => t(editing ? 'manage.exerciseSaved' : 'manage.exerciseCreated', saved.title));
+  if (exercise) {
+    exerciseForm.reset();
+    await loadItems();
+  }
 });
 
 // Members from CSV: the file, or the pasted lines; a rejected file lists every bad line the node found.
@@ -126,7 +184,21 @@ document.getElementById('csv-form').addEventListener('submit', async (event) => 
   }, (counts) => t('manage.csvDone', counts.created, counts.enrolled, counts.updated, counts.unchanged));
 });
 
-// A new exam: created here, prepared (groups, exercises, students) on its own page.
+// Exams: created here, prepared (groups, exercises, students) on their own page; edited in the same form.
+const examForm = editableForm('exam-form');
+
+async function editExam(id) {
+  const exam = await get(`/api/exams/${id}`);
+  examForm.reset();
+  document.getElementById('exam-title').value = exam.title;
+  setInstant('exam-visible', exam.visibleDate);
+  setInstant('exam-start', exam.startDate);
+  setInstant('exam-end', exam.endDate);
+  document.getElementById('exam-working-minutes').value = Math.round(exam.workingTimeSeconds / 60);
+  document.getElementById('exam-grace').value = exam.gracePeriodSeconds;
+  examForm.edit(id, exam.title, 'exam-title');
+}
+
 document.getElementById('exam-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const minutes = number('exam-working-minutes');
@@ -138,7 +210,48 @@ document.getElementById('exam-form').addEventListener('submit', async (event) =>
     workingTimeSeconds: minutes === null ? null : Math.round(minutes * 60),
     gracePeriodSeconds: number('exam-grace'),
   };
-  const exam = await submit('exam-status', () => api('POST', `/api/courses/${courseId}/exams`, body),
-    (created) => t('manage.examCreated', created.title));
-  if (exam) location.assign(`/exams/${exam.id}/prepare`);
+  const editing = examForm.id;
+  const exam = await submit('exam-status', () => (editing
+    ? api('PUT', `/api/exams/${editing}`, body)
+    : api('POST', `/api/courses/${courseId}/exams`, body)),
+  (saved) => t(editing ? 'manage.examSaved' : 'manage.examCreated', saved.title));
+  if (exam && editing) {
+    examForm.reset();
+    await loadItems();
+  } else if (exam) {
+    location.assign(`/exams/${exam.id}/prepare`);
+  }
 });
+
+// What the course has, each with "Edit" and "Delete" (labelled with its title for screen readers).
+function actions(kind, item, edit, url) {
+  return h('td', {}, h('span', { class: 'buttons' },
+    h('button', { type: 'button', id: `edit-${kind}-${item.id}`, 'aria-label': t('staff.editLabel', item.title), onclick: () => edit(item.id) },
+      t('staff.edit')),
+    h('button', { type: 'button', id: `delete-${kind}-${item.id}`, 'aria-label': t('staff.deleteLabel', item.title),
+      onclick: async () => {
+        if (await deleteConfirmed('items-status', t('staff.deleteQuestion', item.title), url,
+          t('staff.deleted', item.title))) await loadItems();
+      } }, t('staff.delete'))));
+}
+
+async function loadItems() {
+  const [exercises, exams] = await Promise.all([
+    get(`/api/courses/${courseId}/exercises?size=500`),
+    get(`/api/courses/${courseId}/exams?size=100`),
+  ]);
+  document.getElementById('item-rows').replaceChildren(...exercises.content.map((item) => h('tr', { dataset: { itemId: item.id } },
+    h('td', {}, item.title),
+    h('td', {}, t(`type.${item.type}`)),
+    h('td', {}, item.type === 'QUIZ' ? '–' : dateTime(item.dueDate)),
+    item.type === 'QUIZ'
+      ? actions('quiz', item, editQuiz, `/api/quizzes/${item.id}`)
+      : actions('exercise', item, editExercise, `/api/exercises/${item.id}`))));
+  document.getElementById('exam-rows').replaceChildren(...exams.content.map((exam) => h('tr', { dataset: { examId: exam.id } },
+    h('td', {}, h('a', { href: `/exams/${exam.id}/prepare` }, exam.title)),
+    h('td', {}, dateTime(exam.startDate)),
+    h('td', {}, dateTime(exam.endDate)),
+    actions('exam', exam, editExam, `/api/exams/${exam.id}`))));
+}
+
+await loadItems();

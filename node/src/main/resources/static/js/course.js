@@ -1,4 +1,4 @@
-import { dateTime, get, h, page, t } from './api.js';
+import { dateTime, feedbackList, get, h, page, t } from './api.js';
 import { startPage, toast } from './common.js';
 import { subscribe } from './connection.js';
 
@@ -29,7 +29,10 @@ async function loadExercises() {
       h('td', {}, exerciseLink(exercise) ? h('a', { href: exerciseLink(exercise) }, exercise.title) : exercise.title),
       h('td', {}, t(`type.${exercise.type}`), exercise.mode === 'TEAM' ? ` (${t('mode.TEAM')})` : ''),
       h('td', {}, dateTime(exercise.dueDate)),
-      h('td', { class: 'result' }, result ? t('result.score', result.score, result.maxScore) : '–'));
+      h('td', { class: 'result' }, result ? t('result.score', result.score, result.maxScore) : '–'),
+      h('td', { class: 'feedback-cell' }, result && result.feedback && result.feedback.length > 0
+        ? h('details', {}, h('summary', {}, t('result.feedback', exercise.title)), feedbackList(result, `feedback-${exercise.id}`))
+        : ''));
   }));
 }
 

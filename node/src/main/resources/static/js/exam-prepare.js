@@ -1,8 +1,9 @@
 // An instructor prepares an exam: exercise groups with their exercises, registered students (CSV or logins),
-// generated student exams; the monitoring page is one link away.
+// generated student exams; the monitoring page is one link away. Groups and exercises can be edited and deleted
+// until the exam starts (deleted only until student exams are generated); the node answers 409 with its reason.
 import { api, dateTime, get, h, page, t } from './api.js';
 import { startPage } from './common.js';
-import { number, submit, value } from './staff.js';
+import { deleteConfirmed, editableForm, number, submit, value } from './staff.js';
 
 startPage();
 const { examId } = page();
@@ -17,35 +18,95 @@ function exerciseForm(group) {
   const form = h('form', { class: 'exercise-form', novalidate: true },
     h('h4', {}, t('prepare.addExercise')),
     h('label', { for: `${id}-type` }, t('manage.exerciseType')),
-    h('select', { id: `${id}-type` }, ...['TEXT', 'MODELING'].map((type) => h('option', { value: type }, t(`type.${type}`)))),
+    h('select', { id: `${id}-type` }, ...['TEXT', 'MODELING', 'FILE_UPLOAD'].map((type) => h('option', { value: type }, t(`type.${type}`)))),
     h('label', { for: `${id}-exercise-title` }, t('manage.titleField')),
     h('input', { id: `${id}-exercise-title`, required: true, maxlength: 200 }),
     h('label', { for: `${id}-statement` }, t('manage.statement')),
     h('textarea', { id: `${id}-statement`, rows: 3 }),
     h('label', { for: `${id}-points` }, t('manage.points')),
     h('input', { id: `${id}-points`, type: 'number', min: 0, step: '0.01', value: 10 }),
-    h('button', { type: 'submit', id: `${id}-add-exercise` }, t('prepare.addExerciseButton')),
+    h('div', { id: `${id}-file-fields`, hidden: true },
+      h('label', { for: `${id}-extensions` }, t('prepare.extensions')),
+      h('input', { id: `${id}-extensions`, placeholder: 'pdf,png' })),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'submit', id: `${id}-add-exercise` }, t('prepare.addExerciseButton')),
+      h('button', { type: 'button', id: `${id}-cancel`, class: 'cancel-edit', hidden: true }, t('staff.cancelEdit'))),
     h('p', { id: `${id}-status`, class: 'status', role: 'status', 'aria-live': 'polite' }));
+  const typeSelect = form.querySelector('select');
+  const fileFields = form.querySelector(`#${id}-file-fields`);
+  const showFileFields = () => {
+    fileFields.hidden = typeSelect.value !== 'FILE_UPLOAD';
+  };
+  typeSelect.addEventListener('change', showFileFields);
+  const editable = editableForm(form, () => {
+    typeSelect.disabled = false;
+    showFileFields();
+  });
+  form.edit = (exercise) => {
+    editable.reset();
+    typeSelect.value = exercise.type;
+    typeSelect.disabled = true;
+    showFileFields();
+    form.querySelector(`#${id}-extensions`).value = exercise.fileExtensions || '';
+    form.querySelector(`#${id}-exercise-title`).value = exercise.title;
+    form.querySelector(`#${id}-statement`).value = exercise.problemStatement || '';
+    form.querySelector(`#${id}-points`).value = exercise.maxPoints;
+    editable.edit(exercise.id, exercise.title, `${id}-exercise-title`);
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { type: value(`${id}-type`), title: value(`${id}-exercise-title`),
       problemStatement: value(`${id}-statement`), maxPoints: number(`${id}-points`) };
-    const created = await submit(`${id}-status`, () => api('POST', `/api/exercise-groups/${group.id}/exercises`, body),
-      (exercise) => t('manage.exerciseCreated', exercise.title));
-    if (created) await loadGroups();
+    if (body.type === 'FILE_UPLOAD') body.fileExtensions = value(`${id}-extensions`);
+    const editing = editable.id;
+    const saved = await submit(`${id}-status`, () => (editing
+      ? api('PUT', `/api/exercise-groups/${group.id}/exercises/${editing}`, body)
+      : api('POST', `/api/exercise-groups/${group.id}/exercises`, body)),
+    (exercise) => t(editing ? 'manage.exerciseSaved' : 'manage.exerciseCreated', exercise.title));
+    if (saved) await loadGroups(`${id}-status`, document.getElementById(`${id}-status`).textContent);
   });
   return form;
 }
 
-async function loadGroups() {
-  const groups = await get(`/api/exams/${examId}/exercise-groups`);
-  document.getElementById('groups').replaceChildren(...groups.map((group) => h('section', { class: 'card group', dataset: { groupId: group.id } },
+function editButton(id, title, onclick) {
+  return h('button', { type: 'button', id, 'aria-label': t('staff.editLabel', title), onclick }, t('staff.edit'));
+}
+
+function deleteButton(id, title, url) {
+  return h('button', { type: 'button', id, 'aria-label': t('staff.deleteLabel', title), onclick: async () => {
+    if (await deleteConfirmed('groups-status', t('staff.deleteQuestion', title), url, t('staff.deleted', title))) {
+      await loadGroups();
+    }
+  } }, t('staff.delete'));
+}
+
+function groupCard(group) {
+  const form = exerciseForm(group);
+  const prefix = `group-${group.position}`;
+  return h('section', { class: 'card group', id: prefix, dataset: { groupId: group.id } },
     h('h3', {}, `${group.position}. ${group.title}`, ' ', h('span', { class: 'badge' }, t(group.mandatory ? 'prepare.isMandatory' : 'prepare.isOptional'))),
+    h('p', { class: 'buttons' },
+      editButton(`${prefix}-edit`, group.title, () => editGroup(group)),
+      deleteButton(`${prefix}-delete`, group.title, `/api/exercise-groups/${group.id}`)),
     group.exercises.length === 0 ? h('p', { class: 'hint' }, t('prepare.noExercises'))
-      : h('ul', { class: 'list' }, ...group.exercises.map((exercise) => h('li', {},
+      : h('ul', { class: 'list' }, ...group.exercises.map((exercise) => h('li', { dataset: { exerciseId: exercise.id } },
         exercise.title, ' ', h('small', {}, t(`type.${exercise.type}`), ' · ', t('points', exercise.maxPoints)), ' ',
-        h('a', { href: `/exercises/${exercise.id}/assessment` }, t('staff.assess'))))),
-    exerciseForm(group))));
+        h('a', { href: `/exercises/${exercise.id}/assessment` }, t('staff.assess')), ' ',
+        editButton(`exercise-${exercise.id}-edit`, exercise.title, () => form.edit(exercise)), ' ',
+        deleteButton(`exercise-${exercise.id}-delete`, exercise.title,
+          `/api/exercise-groups/${group.id}/exercises/${exercise.id}`)))),
+    form);
+}
+
+/** Reloads the groups; a status line inside them (rebuilt) keeps the text it had. */
+async function loadGroups(statusId, statusText) {
+  const groups = await get(`/api/exams/${examId}/exercise-groups`);
+  document.getElementById('groups').replaceChildren(...groups.map(groupCard));
+  const status = statusId && document.getElementById(statusId);
+  if (status) {
+    status.dataset.state = 'done';
+    status.textContent = statusText;
+  }
 }
 
 async function loadRegistrations() {
@@ -54,13 +115,25 @@ async function loadRegistrations() {
     h('td', {}, row.login), h('td', {}, row.name), h('td', {}, t(`registration.${row.status}`)))));
 }
 
+const groupForm = editableForm('group-form');
+
+function editGroup(group) {
+  groupForm.reset();
+  document.getElementById('group-title').value = group.title;
+  document.getElementById('group-mandatory').checked = group.mandatory;
+  groupForm.edit(group.id, group.title, 'group-title');
+}
+
 document.getElementById('group-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = { title: value('group-title'), mandatory: document.getElementById('group-mandatory').checked };
-  const group = await submit('group-status', () => api('POST', `/api/exams/${examId}/exercise-groups`, body),
-    (created) => t('prepare.groupAdded', created.title));
+  const editing = groupForm.id;
+  const group = await submit('group-status', () => (editing
+    ? api('PUT', `/api/exercise-groups/${editing}`, body)
+    : api('POST', `/api/exams/${examId}/exercise-groups`, body)),
+  (saved) => t(editing ? 'prepare.groupSaved' : 'prepare.groupAdded', saved.title));
   if (group) {
-    event.target.reset();
+    groupForm.reset();
     await loadGroups();
   }
 });

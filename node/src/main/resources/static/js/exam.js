@@ -1,4 +1,4 @@
-import { api, ApiError, dateTime, get, h, page, t, time } from './api.js';
+import { api, ApiError, dateTime, get, h, newKey, page, t, time } from './api.js';
 import { startPage, toast } from './common.js';
 import { flush, hasUnsent, onSave, pendingSave, reportUnreachable, save, subscribe } from './connection.js';
 import { hint, saveBody, showSaveState, textOfBody } from './editors.js';
@@ -49,7 +49,8 @@ function render() {
     // One indicator for the whole exam: the latest news of any answer's save.
     onSave(slot(exercise.id), (state, detail) => showSaveState(status, state, detail, time));
     if (!lastSavedText.has(exercise.id)) {
-      lastSavedText.set(exercise.id, exercise.latestSave ? textOfBody(exercise.type, JSON.parse(bodyOf(exercise))) : '');
+      lastSavedText.set(exercise.id, exercise.latestSave && exercise.type !== 'FILE_UPLOAD'
+        ? textOfBody(exercise.type, JSON.parse(bodyOf(exercise))) : '');
     }
   }
   document.getElementById('exercise-nav').replaceChildren(...exam.exercises.map((exercise, index) => h('li', {},
@@ -76,8 +77,12 @@ function show() {
   const exercise = exam.exercises[current];
   document.getElementById('exercise-title').textContent = `${exercise.position}. ${exercise.title} (${t('points', exercise.maxPoints)})`;
   document.getElementById('exercise-statement').textContent = exercise.problemStatement || '';
+  const isFile = exercise.type === 'FILE_UPLOAD';
+  document.getElementById('text-answer').hidden = isFile;
+  document.getElementById('file-answer').hidden = !isFile;
+  if (isFile) showFile(exercise);
   document.getElementById('answer-hint').textContent = hint(exercise.type);
-  answer.value = textFor(exercise);
+  answer.value = isFile ? '' : textFor(exercise);
   answer.dataset.exerciseId = exercise.id;
   document.getElementById('previous').disabled = current === 0;
   document.getElementById('next').disabled = current === exam.exercises.length - 1;
@@ -93,6 +98,7 @@ function show() {
 function saveCurrent() {
   if (!exam || !exam.startedAt || exam.submitted) return Promise.resolve();
   const exercise = exam.exercises[current];
+  if (exercise.type === 'FILE_UPLOAD') return Promise.resolve(); // a file is sent when chosen, not autosaved
   const text = answer.value;
   if (text === lastSavedText.get(exercise.id) && !pendingSave(slot(exercise.id))) return Promise.resolve();
   lastSavedText.set(exercise.id, text);
@@ -104,8 +110,43 @@ function navigate(index) {
   saveCurrent();
   current = index;
   show();
-  answer.focus();
+  focusEditor();
 }
+
+function focusEditor() {
+  (exam.exercises[current].type === 'FILE_UPLOAD' ? fileInput : answer).focus();
+}
+
+// ---- file upload exercises: the file is sent directly (it does not fit the outbox in local storage) ----
+const fileInput = document.getElementById('exam-file');
+
+function showFile(exercise) {
+  const extensions = (exercise.fileExtensions || '').split(',').filter(Boolean);
+  fileInput.value = '';
+  fileInput.accept = extensions.map((extension) => `.${extension}`).join(',');
+  document.getElementById('exam-file-hint').textContent = t('exam.fileTypes', extensions.join(', '));
+  document.getElementById('exam-file-current').textContent = exercise.latestSave && exercise.latestSave.fileName
+    ? t('exam.currentFile', exercise.latestSave.fileName) : t('exam.noFile');
+}
+
+document.getElementById('exam-upload').addEventListener('click', async () => {
+  const exercise = exam.exercises[current];
+  const file = fileInput.files[0];
+  if (!file) return;
+  const data = new FormData();
+  data.append('file', file);
+  showSaveState(status, 'saving', {}, time);
+  try {
+    const saved = await api('POST', `/api/exams/${examId}/exercises/${exercise.id}/submission/file`, data,
+      { 'Idempotency-Key': newKey() });
+    exercise.latestSave = { submissionId: saved.submissionId, version: saved.version, savedAt: saved.savedAt, fileName: file.name };
+    showSaveState(status, 'saved', saved, time);
+    showFile(exercise);
+  } catch (e) {
+    if (e instanceof ApiError) showSaveState(status, 'failed', { detail: e.message }, time);
+    else { reportUnreachable(); showSaveState(status, 'retrying', {}, time); }
+  }
+});
 
 answer.addEventListener('input', () => {
   const exercise = exam.exercises[current];
@@ -120,7 +161,7 @@ setInterval(saveCurrent, autosaveMs);
 document.getElementById('start-exam').addEventListener('click', async () => {
   exam = await api('POST', `/api/exams/${examId}/student-exam/start`);
   render();
-  answer.focus();
+  focusEditor();
 });
 
 // ---- hand-in: only once every save is answered; retried while the node cannot be reached ----
@@ -166,6 +207,7 @@ function tick() {
   } else {
     timer.textContent = t('exam.over');
     answer.disabled = true;
+    document.getElementById('exam-upload').disabled = true;
   }
 }
 setInterval(tick, 1000);

@@ -1,5 +1,5 @@
 // A course exercise (text, modeling, file upload); in team mode also who is online and the teammates' edits, live.
-import { api, ApiError, dateTime, get, h, newKey, page, t, time } from './api.js';
+import { api, ApiError, dateTime, feedbackList, get, h, newKey, page, t, time } from './api.js';
 import { startPage } from './common.js';
 import { isConnected, onSave, pendingSave, reportUnreachable, save, send, subscribe } from './connection.js';
 import { hint, saveBody, showSaveState, textOfBody } from './editors.js';
@@ -58,11 +58,15 @@ if (answer) {
   });
 }
 
+// The editor or upload form works from here on (tests wait for this rather than for a fixed time).
+document.getElementById('content').dataset.ready = 'true';
+
 try {
   const result = await get(`/api/exercises/${exerciseId}/result`);
   const box = document.getElementById('exercise-result');
   box.hidden = false;
-  box.textContent = t('result.score', result.score, result.maxScore);
+  box.replaceChildren(h('p', { id: 'result-score' }, t('result.score', result.score, result.maxScore)),
+    feedbackList(result, 'result-feedback'));
 } catch (e) {
   // no visible result yet
 }

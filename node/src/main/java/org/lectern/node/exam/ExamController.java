@@ -86,8 +86,31 @@ class ExamController {
     @ResponseStatus(HttpStatus.CREATED)
     ExamExerciseView addExercise(@PathVariable long groupId, @Valid @RequestBody ExerciseRequest request,
             CurrentUser user) {
-        return exams.addExercise(groupId, user, request.type(), request.title(), request.problemStatement(),
-                request.maxPoints());
+        return exams.addExercise(groupId, user, request.definition());
+    }
+
+    @PutMapping("/exercise-groups/{groupId}")
+    ExerciseGroupView updateGroup(@PathVariable long groupId, @Valid @RequestBody GroupRequest request,
+            CurrentUser user) {
+        return exams.updateGroup(groupId, user, request.title(), request.mandatory() == null || request.mandatory());
+    }
+
+    @DeleteMapping("/exercise-groups/{groupId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteGroup(@PathVariable long groupId, CurrentUser user) {
+        exams.deleteGroup(groupId, user);
+    }
+
+    @PutMapping("/exercise-groups/{groupId}/exercises/{exerciseId}")
+    ExamExerciseView updateExercise(@PathVariable long groupId, @PathVariable long exerciseId,
+            @Valid @RequestBody ExerciseRequest request, CurrentUser user) {
+        return exams.updateExercise(groupId, exerciseId, user, request.definition());
+    }
+
+    @DeleteMapping("/exercise-groups/{groupId}/exercises/{exerciseId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteExercise(@PathVariable long groupId, @PathVariable long exerciseId, CurrentUser user) {
+        exams.deleteExercise(groupId, exerciseId, user);
     }
 
     @PostMapping("/exams/{examId}/registrations")
@@ -169,7 +192,14 @@ class ExamController {
             @NotNull ExerciseType type,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 20000) String problemStatement,
-            @NotNull @PositiveOrZero BigDecimal maxPoints) {
+            @NotNull @PositiveOrZero BigDecimal maxPoints,
+            @Size(max = 200) String fileExtensions,
+            @Positive Long maxFileSizeBytes) {
+
+        ExamExerciseDefinition definition() {
+            return new ExamExerciseDefinition(type, title, problemStatement, maxPoints, fileExtensions,
+                    maxFileSizeBytes);
+        }
     }
 
     record RegistrationRequest(@NotEmpty @Size(max = 5000) List<@NotBlank @Size(max = 50) String> logins) {

@@ -19,6 +19,7 @@ import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
 import org.lectern.node.exercise.ExerciseType;
+import org.lectern.node.exercise.FileLimits;
 import org.lectern.node.messaging.AccessNarrowed;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
@@ -44,6 +45,7 @@ public class ExamService {
     private final CourseAccess courseAccess;
     private final CourseService courses;
     private final ExerciseCatalog exercises;
+    private final FileLimits fileLimits;
     private final UserDirectory users;
     private final ExamHandIn automaticHandIn;
     private final ApplicationEventPublisher events;
@@ -51,8 +53,9 @@ public class ExamService {
 
     ExamService(ExamRepository exams, ExerciseGroupRepository groups, ExamRegistrationRepository registrations,
             StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess, CourseService courses,
-            ExerciseCatalog exercises, UserDirectory users, ExamHandIn automaticHandIn, ApplicationEventPublisher events,
-            Clock clock) {
+            ExerciseCatalog exercises, FileLimits fileLimits, UserDirectory users, ExamHandIn automaticHandIn,
+            ApplicationEventPublisher events, Clock clock) {
+        this.fileLimits = fileLimits;
         this.events = events;
         this.automaticHandIn = automaticHandIn;
         this.exams = exams;
@@ -146,18 +149,104 @@ public class ExamService {
 
     /** Adds an exercise (a variant) to a group; quiz exam exercises belong to the quiz feature. */
     @Transactional
-    ExamExerciseView addExercise(long groupId, CurrentUser user, ExerciseType type, String title,
-            String problemStatement, BigDecimal maxPoints) {
+    ExamExerciseView addExercise(long groupId, CurrentUser user, ExamExerciseDefinition definition) {
         ExerciseGroup group = groups.findById(groupId)
                 .orElseThrow(() -> new NotFoundException("exercise group", groupId));
         Exam exam = access.require(group.getExamId(), user, CourseRole.INSTRUCTOR);
-        if (type != ExerciseType.TEXT && type != ExerciseType.MODELING) {
-            throw new InvalidRequestException("Exam exercises are of type TEXT or MODELING here.");
+        if (definition.type() == ExerciseType.QUIZ) {
+            throw new InvalidRequestException("Exam exercises are of type TEXT, MODELING or FILE_UPLOAD here.");
         }
-        Exercise exercise = new Exercise(exam.getCourseId(), groupId, type, ExerciseMode.INDIVIDUAL, title, maxPoints,
-                clock.instant());
-        exercise.setProblemStatement(problemStatement);
+        Exercise exercise = new Exercise(exam.getCourseId(), groupId, definition.type(), ExerciseMode.INDIVIDUAL,
+                definition.title(), definition.maxPoints(), clock.instant());
+        define(exercise, definition);
         return ExamExerciseView.of(exercises.save(exercise));
+    }
+
+    private void define(Exercise exercise, ExamExerciseDefinition definition) {
+        exercise.setTitle(definition.title());
+        exercise.setProblemStatement(definition.problemStatement());
+        exercise.setMaxPoints(definition.maxPoints());
+        if (definition.type() == ExerciseType.FILE_UPLOAD) {
+            fileLimits.applyLimits(exercise, definition.fileExtensions(), definition.maxFileSizeBytes());
+        }
+    }
+
+    /** Renames a group or changes whether it is mandatory; only before the exam starts. */
+    @Transactional
+    ExerciseGroupView updateGroup(long groupId, CurrentUser user, String title, boolean mandatory) {
+        ExerciseGroup group = groups.findById(groupId)
+                .orElseThrow(() -> new NotFoundException("exercise group", groupId));
+        requireNotStarted(access.require(group.getExamId(), user, CourseRole.INSTRUCTOR), "changed");
+        group.change(title, mandatory);
+        groups.save(group);
+        return groupsOf(group.getExamId(), user).stream().filter(view -> view.id() == groupId).findFirst()
+                .orElseThrow();
+    }
+
+    /** Deletes a group with its exercises; only before the exam starts and before student exams are drawn. */
+    @Transactional
+    void deleteGroup(long groupId, CurrentUser user) {
+        ExerciseGroup group = groups.findById(groupId)
+                .orElseThrow(() -> new NotFoundException("exercise group", groupId));
+        Exam exam = access.require(group.getExamId(), user, CourseRole.INSTRUCTOR);
+        requireNotStarted(exam, "deleted");
+        requireNotGenerated(exam);
+        groups.delete(group);
+    }
+
+    /**
+     * Changes an exam exercise's title, problem statement and points (its type stays); only before the exam
+     * starts. Nothing saved for it is touched: work belongs to the exercise's id, not its text.
+     */
+    @Transactional
+    ExamExerciseView updateExercise(long groupId, long exerciseId, CurrentUser user,
+            ExamExerciseDefinition definition) {
+        Exercise exercise = groupExercise(groupId, exerciseId, user, "changed");
+        if (definition.type() != exercise.getType()) {
+            throw new InvalidRequestException("The type of an exercise cannot change; add a new one.");
+        }
+        define(exercise, definition);
+        return ExamExerciseView.of(exercises.save(exercise));
+    }
+
+    /** Deletes a variant; only before the exam starts and before student exams are drawn from its group. */
+    @Transactional
+    void deleteExercise(long groupId, long exerciseId, CurrentUser user) {
+        Exercise exercise = groupExercise(groupId, exerciseId, user, "deleted");
+        requireNotGenerated(exams.findById(groupOf(groupId).getExamId()).orElseThrow());
+        exercises.delete(exercise.getId());
+    }
+
+    private ExerciseGroup groupOf(long groupId) {
+        return groups.findById(groupId).orElseThrow(() -> new NotFoundException("exercise group", groupId));
+    }
+
+    private Exercise groupExercise(long groupId, long exerciseId, CurrentUser user, String verb) {
+        ExerciseGroup group = groupOf(groupId);
+        Exam exam = access.require(group.getExamId(), user, CourseRole.INSTRUCTOR);
+        Exercise exercise = exercises.get(exerciseId);
+        if (exercise.getExerciseGroupId() == null || exercise.getExerciseGroupId() != groupId) {
+            throw new NotFoundException("exercise of group " + groupId, exerciseId);
+        }
+        requireNotStarted(exam, verb);
+        return exercise;
+    }
+
+    /** An exam has started at its start date, or earlier if its dates moved after a student began. */
+    private void requireNotStarted(Exam exam, String verb) {
+        if (!clock.instant().isBefore(exam.getStartDate())
+                || studentExams.countByExamIdAndTestRunFalseAndStartedAtIsNotNull(exam.getId()) > 0) {
+            throw new ConflictException("Exam \"" + exam.getTitle() + "\" has started; its exercise groups and "
+                    + "exercises can no longer be " + verb + ".");
+        }
+    }
+
+    /** Student exams hold one exercise of every group: removing one afterwards would leave them incomplete. */
+    private void requireNotGenerated(Exam exam) {
+        if (studentExams.countByExamIdAndTestRunFalse(exam.getId()) > 0) {
+            throw new ConflictException("Student exams of \"" + exam.getTitle() + "\" have been generated from its "
+                    + "groups; nothing can be deleted from them any more.");
+        }
     }
 
     /**
@@ -233,7 +322,8 @@ public class ExamService {
     @Transactional
     public long addGroupExercise(long groupId, CurrentUser user, ExerciseType type, String title,
             String problemStatement, BigDecimal maxPoints) {
-        return addExercise(groupId, user, type, title, problemStatement, maxPoints).id();
+        return addExercise(groupId, user,
+                new ExamExerciseDefinition(type, title, problemStatement, maxPoints, null, null)).id();
     }
 
     /** Registers students from code, with the endpoint's checks; answers how many were newly registered. */

@@ -38,6 +38,11 @@ class ExerciseGroup {
         this.mandatory = mandatory;
     }
 
+    void change(String title, boolean mandatory) {
+        this.title = title;
+        this.mandatory = mandatory;
+    }
+
     Long getId() {
         return id;
     }

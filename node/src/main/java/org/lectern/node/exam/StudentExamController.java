@@ -2,6 +2,7 @@ package org.lectern.node.exam;
 
 import jakarta.validation.Valid;
 import org.lectern.node.user.CurrentUser;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,7 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A participant's own exam: a registered student's, or with {@code ?testRun=true} an instructor's test run. The
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StudentExamController {
 
     private final StudentExamService studentExams;
+    private final ExamFileUploads fileUploads;
 
-    StudentExamController(StudentExamService studentExams) {
+    StudentExamController(StudentExamService studentExams, ExamFileUploads fileUploads) {
         this.studentExams = studentExams;
+        this.fileUploads = fileUploads;
     }
 
     @GetMapping("/student-exam")
@@ -44,6 +49,15 @@ class StudentExamController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody ExamAnswer answer, CurrentUser user) {
         return studentExams.save(examId, exerciseId, user, testRun, answer, idempotencyKey);
+    }
+
+    @PostMapping(path = "/exercises/{exerciseId}/submission/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    SaveResult upload(@PathVariable long examId, @PathVariable long exerciseId,
+            @RequestParam(defaultValue = "false") boolean testRun,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestPart("file") MultipartFile file, CurrentUser user) {
+        return fileUploads.upload(examId, exerciseId, user, testRun, file.getOriginalFilename(), file.getSize(), file,
+                idempotencyKey);
     }
 
     @PostMapping("/student-exam/hand-in")

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
+import org.lectern.node.exercise.FileSubmissions;
+import org.lectern.node.exercise.FileSubmissions.WrittenFile;
 import org.lectern.node.exercise.IdempotencyKey;
 import org.lectern.node.exercise.Participation;
 import org.lectern.node.exercise.ParticipationService;
@@ -45,6 +47,7 @@ public class StudentExamService {
     private final ExerciseCatalog exercises;
     private final ParticipationService participations;
     private final SubmissionService submissions;
+    private final FileSubmissions fileSubmissions;
     private final UserDirectory users;
     private final ExamLiveService examLive;
     private final LiveEvents live;
@@ -54,8 +57,9 @@ public class StudentExamService {
     StudentExamService(ExamRepository exams, ExerciseGroupRepository groups, StudentExamRepository studentExams,
             StudentExamExerciseRepository studentExamExercises, StudentExamWriter writer, ExerciseDraw draw,
             ExamAccess access, ExerciseCatalog exercises, ParticipationService participations,
-            SubmissionService submissions, UserDirectory users, ExamLiveService examLive, LiveEvents live,
-            ExamHandIn automaticHandIn, Clock clock) {
+            SubmissionService submissions, FileSubmissions fileSubmissions, UserDirectory users,
+            ExamLiveService examLive, LiveEvents live, ExamHandIn automaticHandIn, Clock clock) {
+        this.fileSubmissions = fileSubmissions;
         this.automaticHandIn = automaticHandIn;
         this.examLive = examLive;
         this.live = live;
@@ -178,6 +182,47 @@ public class StudentExamService {
         return saved;
     }
 
+    /** Where an exam file upload goes: checked before the file is written. */
+    record FileTarget(Exercise exercise, long participationId) {
+    }
+
+    /**
+     * Checks, before a file is written, that the participant may save this file into this exercise now: their own
+     * file upload exercise, an accepted name and size, a key, and within their working time (as every save).
+     */
+    @Transactional
+    FileTarget fileTarget(long examId, long exerciseId, CurrentUser user, boolean testRun, String originalName,
+            long declaredSize, String idempotencyKey) {
+        Exam exam = participantExam(examId, user, testRun);
+        StudentExam studentExam = lockOwnStudentExam(examId, user, testRun);
+        Exercise exercise = exercises.get(exerciseId);
+        if (!studentExamExercises.existsByStudentExamIdAndExerciseId(studentExam.getId(), exerciseId)) {
+            throw new AccessDeniedException("Exercise " + exerciseId + " is not part of your exam.");
+        }
+        fileSubmissions.check(exercise, originalName, declaredSize);
+        IdempotencyKey.require(idempotencyKey);
+        requireWorkAccepted(exam, studentExam, clock.instant());
+        Participation participation = participations.existingParticipation(exercise, user.id(), testRun)
+                .orElseGet(() -> participations.participationFor(exercise, user.id(), testRun));
+        return new FileTarget(exercise, participation.getId());
+    }
+
+    /**
+     * Saves a written file as a new version, under the same lock and time rules as every exam save (the working
+     * time may have ended, or the exam been handed in, while the file was written).
+     */
+    @Transactional
+    SaveResult saveFile(long examId, CurrentUser user, boolean testRun, FileTarget target, WrittenFile file,
+            String idempotencyKey) {
+        Exam exam = participantExam(examId, user, testRun);
+        StudentExam studentExam = lockOwnStudentExam(examId, user, testRun);
+        requireWorkAccepted(exam, studentExam, clock.instant());
+        SaveResult saved = SaveResult.of(fileSubmissions.save(file, target.participationId(), idempotencyKey, false,
+                user.id()));
+        figuresChanged(examId, testRun);
+        return saved;
+    }
+
     /** Hands the exam in: possible until the individual end plus the grace period, and only once. */
     @Transactional
     StudentExamView handIn(long examId, CurrentUser user, boolean testRun) {
@@ -264,9 +309,11 @@ public class StudentExamService {
                 .existingParticipation(exercise, studentExam.getUserId(), studentExam.isTestRun())
                 .flatMap(participation -> submissions.latest(participation.getId()))
                 .map(submission -> new StudentExamView.LatestSave(submission.getId(), submission.getVersion(),
-                        submission.getSubmittedAt(), submission.getContent().text()))
+                        submission.getSubmittedAt(), submission.getContent().text(),
+                        submission.getContent().fileName()))
                 .orElse(null);
         return new StudentExamView.Item(exercise.getId(), drawn.getPosition(), exercise.getType(), exercise.getTitle(),
-                exercise.getMaxPoints(), started ? exercise.getProblemStatement() : null, latest);
+                exercise.getMaxPoints(), started ? exercise.getProblemStatement() : null, exercise.getFileExtensions(),
+                latest);
     }
 }

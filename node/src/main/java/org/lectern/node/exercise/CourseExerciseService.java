@@ -1,9 +1,6 @@
 package org.lectern.node.exercise;
 
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.lectern.node.course.CourseAccess;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.user.CurrentUser;
@@ -27,17 +24,17 @@ class CourseExerciseService {
     private final ExerciseCatalog catalog;
     private final SubmissionService submissions;
     private final CourseAccess access;
-    private final StorageProperties storage;
+    private final FileLimits fileLimits;
     private final ExerciseRelease release;
     private final Clock clock;
 
     CourseExerciseService(ExerciseCatalog catalog, SubmissionService submissions, CourseAccess access,
-            StorageProperties storage, ExerciseRelease release, Clock clock) {
+            FileLimits fileLimits, ExerciseRelease release, Clock clock) {
         this.release = release;
         this.catalog = catalog;
         this.submissions = submissions;
         this.access = access;
-        this.storage = storage;
+        this.fileLimits = fileLimits;
         this.clock = clock;
     }
 
@@ -124,36 +121,9 @@ class CourseExerciseService {
         exercise.setProblemStatement(request.problemStatement());
         exercise.setDates(request.releaseDate(), request.dueDate(), request.assessmentDueDate());
         if (request.type() == ExerciseType.FILE_UPLOAD) {
-            exercise.setFileLimits(extensions(request.fileExtensions()), maxFileSize(request.maxFileSizeBytes()));
+            fileLimits.applyLimits(exercise, request.fileExtensions(), request.maxFileSizeBytes());
         } else {
             exercise.setFileLimits(null, null);
         }
-    }
-
-    /** "PDF, .png" becomes "pdf,png"; a file upload exercise must name at least one type. */
-    private static String extensions(String requested) {
-        if (requested == null || requested.isBlank()) {
-            throw new InvalidRequestException("A file upload exercise needs fileExtensions, e.g. \"pdf,png\".");
-        }
-        String normalized = Arrays.stream(requested.split(","))
-                .map(extension -> extension.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
-                .filter(extension -> !extension.isEmpty())
-                .distinct()
-                .collect(Collectors.joining(","));
-        if (!normalized.matches("[a-z0-9]{1,10}(,[a-z0-9]{1,10})*")) {
-            throw new InvalidRequestException("fileExtensions must be a comma-separated list of letters and digits.");
-        }
-        return normalized;
-    }
-
-    private long maxFileSize(Long requested) {
-        long configured = storage.maxFileSize().toBytes();
-        if (requested == null) {
-            return configured;
-        }
-        if (requested > configured) {
-            throw new InvalidRequestException("maxFileSizeBytes may be at most " + configured + " on this server.");
-        }
-        return requested;
     }
 }

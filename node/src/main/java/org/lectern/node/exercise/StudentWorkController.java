@@ -76,11 +76,6 @@ class StudentWorkController {
                 .body(new FileSystemResource(download.path()));
     }
 
-    @ExceptionHandler(ContentTooLargeException.class)
-    ProblemDetail tooLarge(ContentTooLargeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage() + " Nothing was saved.");
-    }
-
     /** The servlet container refused the upload while reading it (multipart is resolved lazily, so it lands here). */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge() {

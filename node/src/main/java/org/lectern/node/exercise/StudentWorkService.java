@@ -1,11 +1,7 @@
 package org.lectern.node.exercise;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import org.lectern.node.course.CourseAccess;
 import org.lectern.node.course.CourseRole;
@@ -53,19 +49,19 @@ class StudentWorkService {
     private final SubmissionService submissions;
     private final CourseAccess access;
     private final FileStorage files;
-    private final StorageProperties storage;
+    private final FileSubmissions fileSubmissions;
     private final LiveEvents live;
     private final Clock clock;
 
     StudentWorkService(ExerciseCatalog catalog, ParticipationService participations, SubmissionService submissions,
-            CourseAccess access, FileStorage files, StorageProperties storage, LiveEvents live, Clock clock) {
+            CourseAccess access, FileStorage files, FileSubmissions fileSubmissions, LiveEvents live, Clock clock) {
         this.live = live;
         this.catalog = catalog;
         this.participations = participations;
         this.submissions = submissions;
         this.access = access;
         this.files = files;
-        this.storage = storage;
+        this.fileSubmissions = fileSubmissions;
         this.clock = clock;
     }
 
@@ -113,49 +109,17 @@ class StudentWorkService {
     SaveResult upload(long exerciseId, CurrentUser user, String originalName, long declaredSize,
             InputStreamSource content, String idempotencyKey) {
         Exercise exercise = workableExercise(exerciseId, user);
-        if (exercise.getType() != ExerciseType.FILE_UPLOAD) {
-            throw new InvalidRequestException("Exercise " + exerciseId + " takes no file upload.");
-        }
+        fileSubmissions.check(exercise, originalName, declaredSize);
         IdempotencyKey.require(idempotencyKey);
-        String extension = FileStorage.extensionOf(originalName);
-        String allowed = exercise.getFileExtensions() == null ? "" : exercise.getFileExtensions();
-        if (extension.isEmpty() || Arrays.stream(allowed.split(",")).noneMatch(extension::equals)) {
-            throw new InvalidRequestException("Exercise " + exerciseId + " accepts only files of the types "
-                    + allowed + ".");
-        }
-        if (declaredSize == 0) {
-            throw new InvalidRequestException("The file is empty.");
-        }
-        long maxBytes = exercise.getMaxFileSizeBytes() != null ? exercise.getMaxFileSizeBytes()
-                : storage.maxFileSize().toBytes();
-        if (declaredSize > maxBytes) {
-            throw new ContentTooLargeException("The file is larger than the exercise allows (" + maxBytes + " bytes).");
-        }
         Optional<SaveResult> replay = replayOf(exercise, user, idempotencyKey);
         if (replay.isPresent()) {
             return replay.get();
         }
         checkOpen(exercise);
         Participation participation = participations.participationFor(exercise, user.id(), false);
-        FileStorage.StoredFile stored;
-        try (InputStream in = content.getInputStream()) {
-            stored = files.store(exerciseId, participation.getId(), originalName, in, maxBytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String displayName = FileStorage.baseName(originalName);
-        SavedSubmission saved;
-        try {
-            saved = submissions.save(participation.getId(), SubmissionContent.ofFile(stored.relativePath(),
-                    displayName.substring(0, Math.min(displayName.length(), 255)), stored.size()),
-                    idempotencyKey, true, user.id());
-        } catch (RuntimeException e) {
-            files.delete(stored.relativePath());
-            throw e;
-        }
-        if (saved.replayed()) {
-            files.delete(stored.relativePath()); // a concurrent retry won: its file is the one that counts
-        }
+        SavedSubmission saved = fileSubmissions.save(
+                fileSubmissions.write(exercise, participation.getId(), originalName, content),
+                participation.getId(), idempotencyKey, true, user.id());
         published(exercise, participation, user, saved, null);
         return SaveResult.of(saved);
     }

@@ -316,6 +316,19 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         w -> Call.post("/api/exercise-groups/" + w.examGroup + "/exercises",
                                 "{\"type\":\"TEXT\",\"title\":\"Variant\",\"maxPoints\":10}"))
                         .allow(INSTRUCTORS),
+                endpoint("PUT /api/exercise-groups/{groupId}", "a group of the exam not started yet",
+                        w -> Call.put("/api/exercise-groups/" + w.freshFutureGroup(), "{\"title\":\"Task 2\"}"))
+                        .allow(INSTRUCTORS),
+                endpoint("DELETE /api/exercise-groups/{groupId}", "a group of the exam not started yet",
+                        w -> Call.delete("/api/exercise-groups/" + w.freshFutureGroup()))
+                        .allow(INSTRUCTORS),
+                endpoint("PUT /api/exercise-groups/{groupId}/exercises/{exerciseId}", "an exercise not started yet",
+                        w -> Call.put(w.freshFutureExercisePath(),
+                                "{\"type\":\"TEXT\",\"title\":\"Fixed\",\"maxPoints\":10}"))
+                        .allow(INSTRUCTORS),
+                endpoint("DELETE /api/exercise-groups/{groupId}/exercises/{exerciseId}", "an exercise not started yet",
+                        w -> Call.delete(w.freshFutureExercisePath()))
+                        .allow(INSTRUCTORS),
                 endpoint("POST /api/exams/{examId}/registrations", "A again",
                         w -> Call.post("/api/exams/" + w.exam + "/registrations",
                                 json(Map.of("logins", List.of(w.login(STUDENT_A))))))
@@ -339,6 +352,13 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         w -> Call.put("/api/exams/" + w.exam + "/exercises/" + w.examExercise + "/submission",
                                 "{\"text\":\"answer\"}").withIdempotencyKey())
                         .allow(STUDENT_A),
+                endpoint("POST /api/exams/{examId}/exercises/{exerciseId}/submission/file", "A's exam file upload",
+                        w -> Call.upload(w.freshExamUploadPath(), "mine.pdf", "%PDF mine").withIdempotencyKey())
+                        .allow(STUDENT_A),
+                endpoint("POST /api/exams/{examId}/exercises/{exerciseId}/submission/file", "own test run's upload",
+                        w -> Call.upload(w.freshExamUploadPath() + "?testRun=true", "trial.pdf", "%PDF trial")
+                                .withIdempotencyKey())
+                        .allow(INSTRUCTORS),
                 endpoint("POST /api/exams/{examId}/student-exam/hand-in", "A's started student exam",
                         w -> Call.post("/api/exams/" + w.freshStartedExam() + "/student-exam/hand-in", ""))
                         .allow(STUDENT_A),

@@ -215,6 +215,32 @@ final class World {
         return post(INSTRUCTOR, "/api/courses/" + course + "/exams", runningExamBody(TestData.unique("Exam")));
     }
 
+    /** A new group of the exam that has not started yet (nothing generated): it may still change. */
+    long freshFutureGroup() {
+        return post(INSTRUCTOR, "/api/exams/" + hiddenExam + "/exercise-groups", Map.of("title", "Task"));
+    }
+
+    /** The path of a new exercise in a new group of the exam that has not started yet. */
+    String freshFutureExercisePath() {
+        long group = freshFutureGroup();
+        return "/api/exercise-groups/" + group + "/exercises/" + newExamExercise(group);
+    }
+
+    /**
+     * The upload path of a file upload exercise in a new running exam that A and the instructors' test runs have
+     * started (the query string is left to the caller).
+     */
+    String freshExamUploadPath() {
+        long examId = freshExam();
+        long group = post(INSTRUCTOR, "/api/exams/" + examId + "/exercise-groups", Map.of("title", "Upload"));
+        long exercise = post(INSTRUCTOR, "/api/exercise-groups/" + group + "/exercises", Map.of("type",
+                "FILE_UPLOAD", "title", "Sketch", "maxPoints", 10, "fileExtensions", "pdf"));
+        registerAndGenerate(examId);
+        as(STUDENT_A, Call.post("/api/exams/" + examId + "/student-exam/start", ""));
+        startTestRuns(examId);
+        return "/api/exams/" + examId + "/exercises/" + exercise + "/submission/file";
+    }
+
     /** A running exam in which A has started, and the instructor's and the administrator's test runs too. */
     long freshStartedExam() {
         long examId = freshExam();

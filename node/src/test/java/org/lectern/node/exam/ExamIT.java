@@ -166,6 +166,186 @@ class ExamIT extends NodeIntegrationTest {
     }
 
     @Nested
+    class ChangingGroupsAndExercises {
+
+        private final Instant now = Instant.now();
+
+        private long futureExam() {
+            return exam.exam(now, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)), null);
+        }
+
+        private static Map<String, Object> exerciseBody(String type, String title) {
+            return Map.of("type", type, "title", title, "problemStatement", "Explain it.", "maxPoints", 12);
+        }
+
+        private JsonNode groupsOf(long examId) {
+            return ExamHttp.json(http.get("/api/exams/" + examId + "/exercise-groups", exam.instructor));
+        }
+
+        @Test
+        void shouldChangeAndDeleteGroupsAndExercisesBeforeTheStart() {
+            long examId = futureExam();
+            long groupId = exam.group(examId, "Typo");
+            long exerciseId = exam.exercise(groupId, "TEXT");
+            long otherId = exam.exercise(groupId, "MODELING");
+
+            HttpResponse<String> group = http.put("/api/exercise-groups/" + groupId, exam.instructor,
+                    Map.of("title", "Task 1", "mandatory", false));
+            HttpResponse<String> exercise = http.put("/api/exercise-groups/" + groupId + "/exercises/" + exerciseId,
+                    exam.instructor, exerciseBody("TEXT", "Explain MVC"));
+
+            assertThat(group.statusCode()).as(group.body()).isEqualTo(200);
+            assertThat(ExamHttp.json(group).get("mandatory").asBoolean()).isFalse();
+            assertThat(exercise.statusCode()).as(exercise.body()).isEqualTo(200);
+            JsonNode changed = groupsOf(examId).get(0);
+            assertThat(changed.get("title").asString()).isEqualTo("Task 1");
+            assertThat(changed.get("exercises").get(0).get("title").asString()).isEqualTo("Explain MVC");
+            assertThat(changed.get("exercises").get(0).get("maxPoints").decimalValue()).isEqualByComparingTo("12");
+
+            assertThat(http.delete("/api/exercise-groups/" + groupId + "/exercises/" + otherId, exam.instructor)
+                    .statusCode()).isEqualTo(204);
+            assertThat(groupsOf(examId).get(0).get("exercises")).hasSize(1);
+            assertThat(http.delete("/api/exercise-groups/" + groupId, exam.instructor).statusCode()).isEqualTo(204);
+            assertThat(groupsOf(examId)).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseChangesOnceTheExamHasStartedWith409AndChangeNothing() {
+            long examId = exam.runningExam();
+            long groupId = exam.group(examId, "Task 1");
+            long exerciseId = exam.exercise(groupId, "TEXT");
+            String exercisePath = "/api/exercise-groups/" + groupId + "/exercises/" + exerciseId;
+
+            HttpResponse<String> group = http.put("/api/exercise-groups/" + groupId, exam.instructor,
+                    Map.of("title", "Renamed"));
+            HttpResponse<String> exercise = http.put(exercisePath, exam.instructor, exerciseBody("TEXT", "Renamed"));
+
+            assertThat(group.statusCode()).isEqualTo(409);
+            assertThat(ExamHttp.json(group).get("detail").asString()).contains("has started");
+            assertThat(exercise.statusCode()).isEqualTo(409);
+            assertThat(http.delete(exercisePath, exam.instructor).statusCode()).isEqualTo(409);
+            assertThat(http.delete("/api/exercise-groups/" + groupId, exam.instructor).statusCode()).isEqualTo(409);
+            JsonNode unchanged = groupsOf(examId).get(0);
+            assertThat(unchanged.get("title").asString()).isEqualTo("Task 1");
+            assertThat(unchanged.get("exercises").get(0).get("title").asString()).isEqualTo("TEXT task");
+        }
+
+        @Test
+        void shouldRefuseDeletingFromGeneratedStudentExamsWith409ButAllowFixingATypo() {
+            long examId = futureExam();
+            long groupId = exam.group(examId, "Task 1");
+            long exerciseId = exam.exercise(groupId, "TEXT");
+            exam.register(examId, exam.member(CourseRole.STUDENT));
+            exam.generate(examId);
+
+            HttpResponse<String> delete = http.delete("/api/exercise-groups/" + groupId, exam.instructor);
+
+            assertThat(delete.statusCode()).isEqualTo(409);
+            assertThat(ExamHttp.json(delete).get("detail").asString()).contains("generated");
+            assertThat(http.delete("/api/exercise-groups/" + groupId + "/exercises/" + exerciseId, exam.instructor)
+                    .statusCode()).isEqualTo(409);
+            assertThat(http.put("/api/exercise-groups/" + groupId + "/exercises/" + exerciseId, exam.instructor,
+                    exerciseBody("TEXT", "Fixed")).statusCode()).isEqualTo(200);
+            assertThat(groupsOf(examId).get(0).get("exercises")).hasSize(1);
+        }
+
+        @Test
+        void shouldRefuseATutorWith403AnotherTypeWith400AndUnknownIdsWith404() {
+            long examId = futureExam();
+            long groupId = exam.group(examId, "Task 1");
+            long otherGroupId = exam.group(examId, "Task 2");
+            long exerciseId = exam.exercise(groupId, "TEXT");
+            Member tutor = exam.member(CourseRole.TUTOR);
+            String exercisePath = "/api/exercise-groups/" + groupId + "/exercises/" + exerciseId;
+
+            assertThat(http.put("/api/exercise-groups/" + groupId, tutor.token(), Map.of("title", "X")).statusCode())
+                    .isEqualTo(403);
+            assertThat(http.delete(exercisePath, tutor.token()).statusCode()).isEqualTo(403);
+            assertThat(http.put(exercisePath, exam.instructor, exerciseBody("MODELING", "X")).statusCode())
+                    .isEqualTo(400);
+            assertThat(http.put("/api/exercise-groups/999999999", exam.instructor, Map.of("title", "X")).statusCode())
+                    .isEqualTo(404);
+            assertThat(http.delete("/api/exercise-groups/" + otherGroupId + "/exercises/" + exerciseId,
+                    exam.instructor).statusCode()).isEqualTo(404);
+            assertThat(groupsOf(examId).get(0).get("exercises").get(0).get("title").asString())
+                    .isEqualTo("TEXT task");
+        }
+    }
+
+    @Nested
+    class FileUploads {
+
+        private long uploadExercise(long examId) {
+            long groupId = exam.group(examId, "Sketch");
+            HttpResponse<String> response = http.post("/api/exercise-groups/" + groupId + "/exercises",
+                    exam.instructor, Map.of("type", "FILE_UPLOAD", "title", "Sketch", "maxPoints", 10,
+                            "fileExtensions", "PDF, .png"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(ExamHttp.json(response).get("fileExtensions").asString()).isEqualTo("pdf,png");
+            return ExamHttp.json(response).get("id").asLong();
+        }
+
+        @Test
+        void shouldSaveAFileAsANewVersionAndShowItsNameInTheStudentExam() {
+            long examId = exam.runningExam();
+            long exerciseId = uploadExercise(examId);
+            Member student = exam.registeredStudent(examId);
+            exam.start(examId, student);
+            String path = "/api/exams/" + examId + "/exercises/" + exerciseId + "/submission/file";
+
+            HttpResponse<String> first = http.upload(path, student.token(), "k1", "sketch.pdf", "%PDF one");
+            HttpResponse<String> replayed = http.upload(path, student.token(), "k1", "sketch.pdf", "%PDF one");
+            HttpResponse<String> second = http.upload(path, student.token(), "k2", "sketch2.png", "png bytes");
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(ExamHttp.json(replayed).get("replayed").asBoolean()).isTrue();
+            assertThat(ExamHttp.json(second).get("version").asInt()).isEqualTo(2);
+            JsonNode item = exam.studentExam(examId, student).get("exercises").get(0);
+            assertThat(item.get("fileExtensions").asString()).isEqualTo("pdf,png");
+            assertThat(item.get("latestSave").get("fileName").asString()).isEqualTo("sketch2.png");
+            assertThat(item.get("latestSave").get("version").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void shouldRefuseAWrongTypeWith400AndAnUploadAfterTheHandInWith409() {
+            long examId = exam.runningExam();
+            long exerciseId = uploadExercise(examId);
+            Member student = exam.registeredStudent(examId);
+            exam.start(examId, student);
+            String path = "/api/exams/" + examId + "/exercises/" + exerciseId + "/submission/file";
+
+            HttpResponse<String> wrongType = http.upload(path, student.token(), "k1", "notes.exe", "MZ");
+            assertThat(http.post("/api/exams/" + examId + "/student-exam/hand-in", student.token(), "{}")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> late = http.upload(path, student.token(), "k2", "sketch.pdf", "%PDF late");
+
+            assertThat(wrongType.statusCode()).isEqualTo(400);
+            assertThat(ExamHttp.json(wrongType).get("detail").asString()).contains("pdf,png");
+            assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(exam.studentExam(examId, student).get("exercises").get(0).get("latestSave").isNull())
+                    .isTrue();
+        }
+
+        @Test
+        void shouldRefuseAFileUploadExerciseWithoutExtensionsWith400AndAnotherStudentsUploadWith403() {
+            long examId = exam.runningExam();
+            long groupId = exam.group(examId, "Sketch");
+            HttpResponse<String> noExtensions = http.post("/api/exercise-groups/" + groupId + "/exercises",
+                    exam.instructor, Map.of("type", "FILE_UPLOAD", "title", "Sketch", "maxPoints", 10));
+            HttpResponse<String> created = http.post("/api/exercise-groups/" + groupId + "/exercises",
+                    exam.instructor, Map.of("type", "FILE_UPLOAD", "title", "Sketch", "maxPoints", 10,
+                            "fileExtensions", "pdf"));
+            long exerciseId = ExamHttp.json(created).get("id").asLong();
+            exam.registeredStudent(examId);
+            Member outsider = exam.member(CourseRole.STUDENT);
+
+            assertThat(noExtensions.statusCode()).isEqualTo(400);
+            assertThat(http.upload("/api/exams/" + examId + "/exercises/" + exerciseId + "/submission/file",
+                    outsider.token(), "k1", "sketch.pdf", "%PDF").statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Nested
     class Registering {
 
         @Test
