@@ -29,9 +29,10 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The exam controller alone (MVC slice, services mocked): input checks and the statuses of the services' refusals. */
-// The controller alone: the browser pages' advice and the settings' interceptor belong to other features.
+// The controller alone: the browser pages' advice, the settings' interceptor and the STOMP error advice belong to
+// other features.
 @WebMvcTest(controllers = ExamController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "org\\.lectern\\.node\\.(pages|settings)\\..*"))
+        pattern = "org\\.lectern\\.node\\.(pages|settings|messaging)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(HttpApiProperties.class) // the slice picks up the request-size filter, not its settings
 @WithMockUser("teacher")

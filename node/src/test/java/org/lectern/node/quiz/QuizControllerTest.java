@@ -36,9 +36,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * the services' refusals become the documented statuses. Security filters are the full node's business
  * ({@code AccessMatrixAuthorizationIT}); here the caller is simply logged in.
  */
-// The controller alone: the browser pages' advice and the settings' interceptor belong to other features.
+// The controller alone: the browser pages' advice, the settings' interceptor and the STOMP error advice belong to
+// other features.
 @WebMvcTest(controllers = QuizController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "org\\.lectern\\.node\\.(pages|settings)\\..*"))
+        pattern = "org\\.lectern\\.node\\.(pages|settings|messaging)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @EnableConfigurationProperties(HttpApiProperties.class) // the slice picks up the request-size filter, not its settings
 @WithMockUser("teacher")
