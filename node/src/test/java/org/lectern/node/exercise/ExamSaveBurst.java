@@ -41,7 +41,10 @@ final class ExamSaveBurst {
     static final long DEMO_EXAM = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_ATTEMPTS = 20;
+    /** How long a save is retried, as the browser does, before the burst counts it as refused for good. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
+    /** The pause after a connection fails; after a 503 the node's {@code Retry-After} sets it, as for the browser. */
+    private static final Duration PAUSE_AFTER_CONNECTION_FAILURE = Duration.ofMillis(200);
 
     record Student(String login, String token, long exerciseId) {
     }
@@ -119,7 +122,11 @@ final class ExamSaveBurst {
     private void save(Student student, String key, String text) throws InterruptedException {
         sent.put(key, text);
         String body = JSON.writeValueAsString(Map.of("text", text));
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        // A node that dies leaves its partitions to migrate; saves are refused with 503 meanwhile, for a time that
+        // depends on the machine's load, so the burst retries for a while, not a number of times.
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        String lastFailure = "none";
+        while (System.nanoTime() < giveUpAt) {
             String node = baseUrls.get(Math.floorMod(next.getAndIncrement(), baseUrls.size()));
             HttpRequest request = HttpRequest.newBuilder(URI.create(node + "/api/exams/" + DEMO_EXAM + "/exercises/"
                             + student.exerciseId() + "/submission"))
@@ -143,12 +150,19 @@ final class ExamSaveBurst {
                 }
                 assertThat(response.statusCode()).as("save %s at %s: %s", key, node, response.body())
                         .isGreaterThanOrEqualTo(500);
+                lastFailure = response.statusCode() + " from " + node + ": " + response.body();
+                retries.incrementAndGet();
+                Thread.sleep(response.headers().firstValueAsLong("Retry-After").stream()
+                        .map(TimeUnit.SECONDS::toMillis).findFirst().orElse(PAUSE_AFTER_CONNECTION_FAILURE.toMillis()));
             } catch (IOException nodeGone) {
                 // Connection refused or reset: the next node gets the same save.
+                lastFailure = node + ": " + nodeGone;
+                retries.incrementAndGet();
+                Thread.sleep(PAUSE_AFTER_CONNECTION_FAILURE.toMillis());
             }
-            retries.incrementAndGet();
         }
-        throw new AssertionError("save " + key + " was not acknowledged after " + MAX_ATTEMPTS + " attempts");
+        throw new AssertionError("save " + key + " was not acknowledged within " + GIVE_UP_AFTER + "; last: "
+                + lastFailure);
     }
 
     Map<String, Ack> acknowledged() {

@@ -62,8 +62,16 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket node = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(node);
+                synchronized (this) {
+                    // Accepted just before a cut: it must not outlive the cut, or the "cut" network still carries it.
+                    if (server != listening) {
+                        closeQuietly(client);
+                        closeQuietly(node);
+                        continue;
+                    }
+                    sockets.add(client);
+                    sockets.add(node);
+                }
                 pump(client, node);
                 pump(node, client);
             } catch (IOException e) {
