@@ -1,6 +1,7 @@
-// An instructor prepares the course: a quiz with its questions, a text / modeling / file-upload exercise, members
-// from CSV (with the node's per-line errors), and a new exam (then prepared on its own page). What exists is listed
-// with "Edit" (the create form, filled) and "Delete"; the node decides what may still change (409 and its reason).
+// An instructor prepares the course: a quiz with its questions, a text / modeling / file-upload exercise, the teams
+// of team exercises, members from CSV (with the node's per-line errors), and a new exam (then prepared on its own
+// page). What exists is listed with "Edit" (the create form, filled) and "Delete"; the node decides what may still
+// change (409 and its reason).
 import { api, ApiError, dateTime, get, h, page, t } from './api.js';
 import { startPage } from './common.js';
 import { deleteConfirmed, editableForm, instant, number, setInstant, submit, value } from './staff.js';
@@ -235,6 +236,101 @@ function actions(kind, item, edit, url) {
       } }, t('staff.delete'))));
 }
 
+// Teams: one part per team exercise, with its teams (Edit, Delete) and a form for a new one or the one edited. The
+// parts stay while the page lives and only their rows reload, so what is typed in one survives another form's save.
+const teamParts = new Map(); // exercise id -> { element, heading, load }
+
+const loginsOf = (text) => text.split(/[\s,;]+/).filter(Boolean);
+
+function teamPart(exercise) {
+  const id = `teams-${exercise.id}`;
+  const rows = h('tbody', { id: `${id}-rows` });
+  const none = h('p', { class: 'hint', id: `${id}-none` }, t('manage.noTeams'));
+  const form = h('form', { id: `${id}-form`, novalidate: true },
+    h('h4', {}, t('manage.newTeam')),
+    h('label', { for: `${id}-name` }, t('manage.teamName')),
+    h('input', { id: `${id}-name`, required: true, maxlength: 100 }),
+    h('label', { for: `${id}-members` }, t('manage.teamMembers')),
+    h('input', { id: `${id}-members`, required: true, 'aria-describedby': `${id}-members-hint` }),
+    h('p', { class: 'hint', id: `${id}-members-hint` }, t('manage.teamMembersHint')),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'submit', id: `${id}-save`, class: 'primary' }, t('manage.createTeam')),
+      h('button', { type: 'button', id: `${id}-cancel`, class: 'cancel-edit', hidden: true }, t('staff.cancelEdit'))),
+    h('p', { id: `${id}-status`, class: 'status', role: 'status', 'aria-live': 'polite' }));
+  const heading = h('h3', { id: `${id}-heading` });
+  const element = h('section', { id, 'aria-labelledby': `${id}-heading`, dataset: { exerciseId: exercise.id } },
+    heading, none,
+    h('table', { class: 'table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('manage.teamName')), h('th', { scope: 'col' }, t('manage.teamMembers')),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('manage.actions'))))),
+      rows),
+    form);
+  const editable = editableForm(form);
+
+  function editTeam(team) {
+    editable.reset();
+    document.getElementById(`${id}-name`).value = team.name;
+    document.getElementById(`${id}-members`).value = team.members.map((member) => member.login).join(', ');
+    editable.edit(team.id, team.name, `${id}-name`);
+  }
+
+  async function load() {
+    const teams = (await get(`/api/exercises/${exercise.id}/teams?size=500`)).content;
+    none.hidden = teams.length > 0;
+    rows.replaceChildren(...teams.map((team) => h('tr', { dataset: { teamId: team.id } },
+      h('td', {}, team.name),
+      h('td', {}, team.members.map((member) => `${member.login} (${member.name})`).join(', ')),
+      h('td', {}, h('span', { class: 'buttons' },
+        h('button', { type: 'button', id: `edit-team-${team.id}`, 'aria-label': t('staff.editLabel', team.name),
+          onclick: () => editTeam(team) }, t('staff.edit')),
+        h('button', { type: 'button', id: `delete-team-${team.id}`, 'aria-label': t('staff.deleteLabel', team.name),
+          onclick: async () => {
+            if (await deleteConfirmed(`${id}-status`, t('staff.deleteQuestion', team.name), `/api/teams/${team.id}`,
+              t('staff.deleted', team.name))) {
+              if (editable.id === team.id) editable.reset();
+              await load();
+            }
+          } }, t('staff.delete')))))));
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { name: value(`${id}-name`), memberLogins: loginsOf(value(`${id}-members`)) };
+    const editing = editable.id;
+    const team = await submit(`${id}-status`, () => (editing
+      ? api('PUT', `/api/teams/${editing}`, body)
+      : api('POST', `/api/exercises/${exercise.id}/teams`, body)),
+    (saved) => t(editing ? 'manage.teamSaved' : 'manage.teamCreated', saved.name));
+    if (team) {
+      editable.reset();
+      await load();
+    }
+  });
+  return { element, heading, load };
+}
+
+/** A part for each team exercise (new ones added, deleted ones removed), each with its teams as they are now. */
+async function showTeams(exercises) {
+  const teamExercises = exercises.filter((exercise) => exercise.mode === 'TEAM');
+  const wanted = new Set(teamExercises.map((exercise) => exercise.id));
+  for (const [exerciseId, part] of teamParts) {
+    if (!wanted.has(exerciseId)) {
+      part.element.remove();
+      teamParts.delete(exerciseId);
+    }
+  }
+  for (const exercise of teamExercises) {
+    if (!teamParts.has(exercise.id)) {
+      const part = teamPart(exercise);
+      teamParts.set(exercise.id, part);
+      document.getElementById('team-exercises').append(part.element);
+    }
+    teamParts.get(exercise.id).heading.textContent = t('manage.teamsOf', exercise.title);
+  }
+  document.getElementById('teams').hidden = teamExercises.length === 0;
+  await Promise.all([...teamParts.values()].map((part) => part.load()));
+}
+
 async function loadItems() {
   const [exercises, exams] = await Promise.all([
     get(`/api/courses/${courseId}/exercises?size=500`),
@@ -252,6 +348,7 @@ async function loadItems() {
     h('td', {}, dateTime(exam.startDate)),
     h('td', {}, dateTime(exam.endDate)),
     actions('exam', exam, editExam, `/api/exams/${exam.id}`))));
+  await showTeams(exercises.content);
 }
 
 await loadItems();

@@ -1,7 +1,9 @@
-// Exam monitoring, live: registered / started / submitted, saves per minute; announcements; one student's time.
-import { api, ApiError, get, h, page, t } from './api.js';
+// Exam monitoring, live: registered / started / submitted, saves per minute; announcements (sent ones listed with
+// "Edit" to correct the text and "Delete" to retract it; students see either at once); one student's time.
+import { api, ApiError, get, h, page, t, time } from './api.js';
 import { startPage } from './common.js';
 import { subscribe } from './connection.js';
+import { deleteConfirmed, editableForm, submit, value } from './staff.js';
 
 startPage();
 const { examId } = page();
@@ -32,11 +34,54 @@ async function attempt(action) {
   }
 }
 
-document.getElementById('announce-form').addEventListener('submit', () => attempt(async () => {
-  const text = document.getElementById('announcement');
-  await api('POST', `/api/exams/${examId}/announcements`, { text: text.value });
-  text.value = '';
-}));
+/** An announcement's text cut to fit a heading, a button's label or the delete question. */
+function excerpt(text) {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+const announceForm = editableForm('announce-form');
+
+function editAnnouncement(announcement) {
+  announceForm.reset();
+  document.getElementById('announcement').value = announcement.text;
+  announceForm.edit(announcement.id, excerpt(announcement.text), 'announcement');
+}
+
+async function loadAnnouncements() {
+  const announcements = await get(`/api/exams/${examId}/announcements`);
+  document.getElementById('no-announcements').hidden = announcements.length > 0;
+  document.getElementById('announcement-list').replaceChildren(...announcements.reverse().map((a) => {
+    const label = excerpt(a.text);
+    return h('li', { id: `sent-announcement-${a.id}`, dataset: { announcementId: a.id } },
+      h('small', {}, time(a.createdAt), a.editedAt ? ` ${t('exam.announcementCorrected', time(a.editedAt))}` : ''), ' ',
+      h('span', { class: 'announcement-text' }, a.text), ' ',
+      h('span', { class: 'buttons' },
+        h('button', { type: 'button', id: `edit-announcement-${a.id}`, 'aria-label': t('staff.editLabel', label),
+          onclick: () => editAnnouncement(a) }, t('staff.edit')),
+        h('button', { type: 'button', id: `delete-announcement-${a.id}`, 'aria-label': t('staff.deleteLabel', label),
+          onclick: async () => {
+            if (await deleteConfirmed('announce-status', t('staff.deleteQuestion', label),
+              `/api/exams/${examId}/announcements/${a.id}`, t('monitor.retracted', label))) {
+              if (announceForm.id === a.id) announceForm.reset();
+              await loadAnnouncements();
+            }
+          } }, t('staff.delete'))));
+  }));
+}
+
+document.getElementById('announce-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = { text: value('announcement') };
+  const editing = announceForm.id;
+  const saved = await submit('announce-status', () => (editing
+    ? api('PUT', `/api/exams/${examId}/announcements/${editing}`, body)
+    : api('POST', `/api/exams/${examId}/announcements`, body)),
+  t(editing ? 'monitor.corrected' : 'monitor.sent'));
+  if (saved) {
+    announceForm.reset();
+    await loadAnnouncements();
+  }
+});
 
 document.getElementById('extend-form').addEventListener('submit', () => attempt(async () => {
   const login = document.getElementById('extend-login').value.trim();
@@ -48,4 +93,4 @@ document.getElementById('extend-form').addEventListener('submit', () => attempt(
 }));
 
 subscribe(`/topic/exams/${examId}/staff`, showFigures, load);
-await load();
+await Promise.all([load(), loadAnnouncements()]);

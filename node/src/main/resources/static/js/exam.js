@@ -212,9 +212,41 @@ function tick() {
 }
 setInterval(tick, 1000);
 
-// ---- live: announcements, working time ----
-function announce(text, at) {
-  document.getElementById('announcements').prepend(h('p', { class: 'announcement' }, h('strong', {}, t('exam.announcement')), ` ${time(at)} `, text));
+// ---- live: announcements (new, corrected, retracted), working time ----
+// Each announcement is shown once, as element announcement-{id}, newest first. The list loaded over REST and the
+// live events may overlap in either order, so the newer version of an announcement wins and a retracted one stays
+// gone.
+const announcementList = document.getElementById('announcements');
+const shownVersions = new Map(); // announcement id -> time (ms) of the version shown: corrected, else created
+const retracted = new Set();
+
+function showAnnouncement(a) {
+  const version = Date.parse(a.editedAt || a.createdAt);
+  if (retracted.has(a.id) || shownVersions.get(a.id) > version) return;
+  shownVersions.set(a.id, version);
+  const element = h('p', { class: 'announcement', id: `announcement-${a.id}`, dataset: { announcementId: a.id } },
+    h('strong', {}, t('exam.announcement')), ` ${time(a.createdAt)} `, a.text,
+    a.editedAt ? h('small', {}, ` ${t('exam.announcementCorrected', time(a.editedAt))}`) : null);
+  const shown = document.getElementById(element.id);
+  if (shown) shown.replaceWith(element);
+  else announcementList.prepend(element);
+}
+
+function retractAnnouncement(id) {
+  retracted.add(id);
+  document.getElementById(`announcement-${id}`)?.remove();
+}
+
+/**
+ * Shows the announcements as the node has them now. One shown before asking that the node no longer has was
+ * retracted; one that arrived live meanwhile is newer than the answer and stays.
+ */
+async function loadAnnouncements() {
+  const shownBefore = [...shownVersions.keys()];
+  const current = await get(`/api/exams/${examId}/announcements`);
+  const ids = new Set(current.map((a) => a.id));
+  shownBefore.filter((id) => !ids.has(id)).forEach(retractAnnouncement);
+  current.forEach(showAnnouncement);
 }
 
 async function reloadTimes() {
@@ -225,18 +257,22 @@ async function reloadTimes() {
 }
 
 subscribe(`/topic/exams/${examId}/students`, (event) => {
-  if (event.type === 'EXAM_ANNOUNCEMENT' && String(event.examId) === examId) announce(event.text, event.createdAt);
-  if (event.type === 'EXAM_WORKING_TIME_CHANGED' && String(event.examId) === examId) {
+  if (String(event.examId) !== examId) return;
+  const announcement = { id: event.announcementId, text: event.text, createdAt: event.createdAt, editedAt: event.editedAt };
+  if (event.type === 'EXAM_ANNOUNCEMENT' || event.type === 'EXAM_ANNOUNCEMENT_CHANGED') showAnnouncement(announcement);
+  if (event.type === 'EXAM_ANNOUNCEMENT_RETRACTED') retractAnnouncement(event.announcementId);
+  if (event.type === 'EXAM_WORKING_TIME_CHANGED') {
     toast(t('exam.workingTimeChanged'), t('exam.workingTime', Math.round(event.workingTimeSeconds / 60)));
     reloadTimes();
   }
-}, reloadTimes);
+}, () => {
+  if (!exam) return;
+  reloadTimes();
+  loadAnnouncements();
+});
 subscribe('/user/queue/notifications', (notification) => {
   if (notification.title === 'Working time changed') reloadTimes();
 });
 
 await load();
-if (exam) {
-  const announcements = await get(`/api/exams/${examId}/announcements`);
-  (announcements.content || announcements).forEach((a) => announce(a.text, a.createdAt));
-}
+if (exam) await loadAnnouncements();

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A message from the instructors to everyone in a running exam. */
+/** A message from the instructors to everyone in a running exam; its text can be corrected afterwards. */
 @Entity
 @Table(name = "exam_announcements")
 class ExamAnnouncement {
@@ -28,6 +28,9 @@ class ExamAnnouncement {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
 
     protected ExamAnnouncement() {
     }
@@ -57,5 +60,15 @@ class ExamAnnouncement {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When the text was last corrected; null if never. */
+    Instant getEditedAt() {
+        return editedAt;
+    }
+
+    void correct(String newText, Instant at) {
+        this.text = newText;
+        this.editedAt = at;
     }
 }

@@ -155,6 +155,18 @@ class ExamController {
         return live.announcementsOf(examId, user);
     }
 
+    @PutMapping("/exams/{examId}/announcements/{announcementId}")
+    AnnouncementView correctAnnouncement(@PathVariable long examId, @PathVariable long announcementId,
+            @Valid @RequestBody AnnouncementRequest request, CurrentUser user) {
+        return live.correct(examId, announcementId, user, request.text());
+    }
+
+    @DeleteMapping("/exams/{examId}/announcements/{announcementId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void retractAnnouncement(@PathVariable long examId, @PathVariable long announcementId, CurrentUser user) {
+        live.retract(examId, announcementId, user);
+    }
+
     @PutMapping("/exams/{examId}/student-exams/{studentExamId}/working-time")
     StudentExamSummary changeWorkingTime(@PathVariable long examId, @PathVariable long studentExamId,
             @Valid @RequestBody WorkingTimeRequest request, CurrentUser user) {

@@ -13,6 +13,8 @@ import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.NotFoundException;
+import org.lectern.shared.exam.ExamAnnouncementChanged;
+import org.lectern.shared.exam.ExamAnnouncementRetracted;
 import org.lectern.shared.exam.ExamWorkingTimeChanged;
 import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ExamLiveService {
 
     static final String ANNOUNCEMENT_TITLE = "Exam announcement";
+    static final String CORRECTED_TITLE = "Exam announcement corrected";
+    static final String RETRACTED_TITLE = "Exam announcement retracted";
     static final String WORKING_TIME_TITLE = "Working time changed";
 
     private static final int FIGURE_MINUTES = 10;
@@ -73,8 +77,47 @@ class ExamLiveService {
         List<Long> students = registrations.userIdsOf(examId);
         notifyStudents(students, ANNOUNCEMENT_TITLE, exam.getTitle() + ": " + text);
         live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId),
-                new org.lectern.shared.exam.ExamAnnouncement(examId, text, announcement.getCreatedAt()));
+                new org.lectern.shared.exam.ExamAnnouncement(examId, announcement.getId(), text,
+                        announcement.getCreatedAt()));
         return AnnouncementView.of(announcement);
+    }
+
+    /**
+     * Corrects the text of an announcement and pushes the corrected one to the students; like the announcement
+     * itself, the correction also reaches them as a notification.
+     */
+    @Transactional
+    AnnouncementView correct(long examId, long announcementId, CurrentUser user, String text) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        ExamAnnouncement announcement = announcementOf(examId, announcementId);
+        announcement.correct(text, clock.instant());
+        announcements.flush();
+        notifyStudents(registrations.userIdsOf(examId), CORRECTED_TITLE, exam.getTitle() + ": " + text);
+        live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId), new ExamAnnouncementChanged(examId,
+                announcementId, text, announcement.getCreatedAt(), announcement.getEditedAt()));
+        return AnnouncementView.of(announcement);
+    }
+
+    /**
+     * Deletes an announcement and tells the students to drop it; the notification quotes the retracted text, since
+     * the one it retracts stays in their notification lists.
+     */
+    @Transactional
+    void retract(long examId, long announcementId, CurrentUser user) {
+        Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
+        ExamAnnouncement announcement = announcementOf(examId, announcementId);
+        announcements.delete(announcement);
+        notifyStudents(registrations.userIdsOf(examId), RETRACTED_TITLE,
+                exam.getTitle() + ": " + announcement.getText());
+        live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId),
+                new ExamAnnouncementRetracted(examId, announcementId));
+    }
+
+    /** The announcement, locked; one of another exam is as unknown as a missing one. */
+    private ExamAnnouncement announcementOf(long examId, long announcementId) {
+        return announcements.lockById(announcementId)
+                .filter(found -> found.getExamId() == examId)
+                .orElseThrow(() -> new NotFoundException("announcement", announcementId));
     }
 
     @Transactional(readOnly = true)

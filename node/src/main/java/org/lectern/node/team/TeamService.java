@@ -119,7 +119,8 @@ public class TeamService {
         Set<Long> wantedIds = students.stream().map(UserSummary::id).collect(Collectors.toSet());
         if (!currentIds.equals(wantedIds)) {
             if (hasSubmissions(exercise, currentIds)) {
-                throw new ConflictException("Team " + teamId + " has saved work; its members can no longer change.");
+                throw new ConflictException("Team '" + team.getName() + "' has saved work; its members can no"
+                        + " longer change (renaming is still allowed).");
             }
             requireInNoOtherTeam(exercise, students, teamId);
             // Removals are flushed before the additions, so the one-team-per-exercise key never sees both.
@@ -140,7 +141,8 @@ public class TeamService {
         Exercise exercise = exercises.get(team.getExerciseId());
         List<TeamMember> current = members.findByKeyTeamId(teamId);
         if (hasSubmissions(exercise, current.stream().map(TeamMember::getUserId).toList())) {
-            throw new ConflictException("Team " + teamId + " has saved work and cannot be deleted.");
+            throw new ConflictException("Team '" + team.getName() + "' has saved work and cannot be deleted:"
+                    + " the work would go with it.");
         }
         members.deleteAll(current);
         teams.delete(team);

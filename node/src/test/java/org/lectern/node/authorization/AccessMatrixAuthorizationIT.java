@@ -384,6 +384,25 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                 endpoint("GET /api/exams/{examId}/announcements", "running exam",
                         w -> Call.get("/api/exams/" + w.exam + "/announcements"))
                         .allow(STUDENT_A, TUTOR, INSTRUCTOR, ADMIN),
+                endpoint("PUT /api/exams/{examId}/announcements/{announcementId}",
+                        "a new announcement of the running exam",
+                        w -> Call.put("/api/exams/" + w.exam + "/announcements/" + w.freshAnnouncement(),
+                                "{\"text\":\"Corrected\"}"))
+                        .allow(INSTRUCTORS),
+                endpoint("PUT /api/exams/{examId}/announcements/{announcementId}",
+                        "an announcement of the running exam under an exam of another course the instructor teaches",
+                        w -> Call.put("/api/exams/" + w.otherCourseExam + "/announcements/" + w.freshAnnouncement(),
+                                "{\"text\":\"Corrected\"}"))
+                        .notFoundFor(INSTRUCTOR, ADMIN),
+                endpoint("DELETE /api/exams/{examId}/announcements/{announcementId}",
+                        "a new announcement of the running exam",
+                        w -> Call.delete("/api/exams/" + w.exam + "/announcements/" + w.freshAnnouncement()))
+                        .allow(INSTRUCTORS),
+                endpoint("DELETE /api/exams/{examId}/announcements/{announcementId}",
+                        "an announcement of the running exam under an exam of another course the instructor teaches",
+                        w -> Call.delete("/api/exams/" + w.otherCourseExam + "/announcements/"
+                                + w.freshAnnouncement()))
+                        .notFoundFor(INSTRUCTOR, ADMIN),
                 endpoint("PUT /api/exams/{examId}/student-exams/{studentExamId}/working-time", "A's student exam",
                         w -> Call.put("/api/exams/" + w.exam + "/student-exams/" + w.studentExamA + "/working-time",
                                 "{\"workingTimeSeconds\":7200}"))

@@ -210,6 +210,11 @@ final class World {
         return newTeam(ownedByTutor ? tokens.get(TUTOR) : otherTutorToken, TestData.unique("T"), freshStudent());
     }
 
+    /** A new announcement of the running exam, for A. */
+    long freshAnnouncement() {
+        return post(INSTRUCTOR, "/api/exams/" + exam + "/announcements", Map.of("text", "Assume n >= 0."));
+    }
+
     /** A running exam with nothing in it yet. */
     long freshExam() {
         return post(INSTRUCTOR, "/api/courses/" + course + "/exams", runningExamBody(TestData.unique("Exam")));

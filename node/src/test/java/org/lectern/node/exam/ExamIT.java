@@ -51,6 +51,17 @@ class ExamIT extends NodeIntegrationTest {
         return body;
     }
 
+    private long announce(long examId, String text) {
+        HttpResponse<String> posted = http.post("/api/exams/" + examId + "/announcements", exam.instructor,
+                Map.of("text", text));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        return ExamHttp.json(posted).get("id").asLong();
+    }
+
+    private static String announcementPath(long examId, long announcementId) {
+        return "/api/exams/" + examId + "/announcements/" + announcementId;
+    }
+
     @Nested
     class SettingUp {
 
@@ -570,6 +581,88 @@ class ExamIT extends NodeIntegrationTest {
             assertThat(http.post("/api/exams/" + examId + "/announcements", exam.instructor, Map.of("text", " "))
                     .statusCode()).isEqualTo(400);
             assertThat(ExamHttp.json(http.get("/api/exams/" + examId + "/announcements", tutor.token()))).isEmpty();
+        }
+
+        @Test
+        void shouldCorrectAnAnnouncementSoThatStudentsReadTheNewTextAndAreNotified() {
+            long examId = exam.runningExam();
+            exam.groups(examId, 1);
+            Member student = exam.registeredStudent(examId);
+            long announcement = announce(examId, "Task 2: asume n > 0.");
+
+            HttpResponse<String> corrected = http.put(announcementPath(examId, announcement), exam.instructor,
+                    Map.of("text", "Task 2: assume n > 0."));
+
+            assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+            assertThat(ExamHttp.json(corrected).get("editedAt").isNull()).isFalse();
+            JsonNode seen = ExamHttp.json(http.get("/api/exams/" + examId + "/announcements", student.token()));
+            assertThat(seen).hasSize(1);
+            assertThat(seen.get(0).get("id").asLong()).isEqualTo(announcement);
+            assertThat(seen.get(0).get("text").asString()).isEqualTo("Task 2: assume n > 0.");
+            assertThat(Instant.parse(seen.get(0).get("editedAt").asString()))
+                    .isAfterOrEqualTo(Instant.parse(seen.get(0).get("createdAt").asString()));
+            assertThat(ExamHttp.json(http.get("/api/notifications", student.token())).get("content").valueStream()
+                    .filter(notification -> notification.get("title").asString().equals("Exam announcement corrected"))
+                    .map(notification -> notification.get("text").asString()))
+                    .singleElement().satisfies(text -> assertThat(text).endsWith(": Task 2: assume n > 0."));
+        }
+
+        @Test
+        void shouldRetractAnAnnouncementSoThatStudentsNoLongerSeeIt() {
+            long examId = exam.runningExam();
+            exam.groups(examId, 1);
+            Member student = exam.registeredStudent(examId);
+            long wrong = announce(examId, "Task 3 is cancelled.");
+            announce(examId, "Task 2: assume n > 0.");
+
+            assertThat(http.delete(announcementPath(examId, wrong), exam.instructor).statusCode()).isEqualTo(204);
+
+            JsonNode seen = ExamHttp.json(http.get("/api/exams/" + examId + "/announcements", student.token()));
+            assertThat(seen.valueStream().map(a -> a.get("text").asString())).containsExactly("Task 2: assume n > 0.");
+            assertThat(http.delete(announcementPath(examId, wrong), exam.instructor).statusCode()).isEqualTo(404);
+            assertThat(http.put(announcementPath(examId, wrong), exam.instructor, Map.of("text", "Back"))
+                    .statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void shouldRefuseCorrectionsAndRetractionsFromTutorsAndStudentsWith403AndBlankTextWith400() {
+            long examId = exam.runningExam();
+            exam.groups(examId, 1);
+            Member student = exam.registeredStudent(examId);
+            Member tutor = exam.member(CourseRole.TUTOR);
+            long announcement = announce(examId, "Task 2: assume n > 0.");
+            String path = announcementPath(examId, announcement);
+
+            assertThat(http.put(path, tutor.token(), Map.of("text", "Mine")).statusCode()).isEqualTo(403);
+            assertThat(http.delete(path, tutor.token()).statusCode()).isEqualTo(403);
+            assertThat(http.put(path, student.token(), Map.of("text", "Mine")).statusCode()).isEqualTo(403);
+            assertThat(http.delete(path, student.token()).statusCode()).isEqualTo(403);
+            assertThat(http.put(path, exam.instructor, Map.of("text", " ")).statusCode()).isEqualTo(400);
+            assertThat(http.put(path, exam.instructor, Map.of("text", "x".repeat(2001))).statusCode())
+                    .isEqualTo(400);
+
+            JsonNode seen = ExamHttp.json(http.get("/api/exams/" + examId + "/announcements", student.token()));
+            assertThat(seen).hasSize(1);
+            assertThat(seen.get(0).get("text").asString()).isEqualTo("Task 2: assume n > 0.");
+            assertThat(seen.get(0).get("editedAt").isNull()).isTrue();
+        }
+
+        @Test
+        void shouldAnswer404ForAnUnknownAnnouncementOrOneOfAnotherExam() {
+            long examId = exam.runningExam();
+            long otherExam = exam.runningExam();
+            long ofTheOtherExam = announce(otherExam, "Only for the other exam.");
+
+            assertThat(http.put(announcementPath(examId, ofTheOtherExam), exam.instructor, Map.of("text", "Moved"))
+                    .statusCode()).isEqualTo(404);
+            assertThat(http.delete(announcementPath(examId, ofTheOtherExam), exam.instructor).statusCode())
+                    .isEqualTo(404);
+            assertThat(http.put(announcementPath(examId, Long.MAX_VALUE), exam.instructor, Map.of("text", "New"))
+                    .statusCode()).isEqualTo(404);
+            assertThat(http.delete(announcementPath(examId, Long.MAX_VALUE), exam.instructor).statusCode())
+                    .isEqualTo(404);
+            assertThat(ExamHttp.json(http.get("/api/exams/" + otherExam + "/announcements", exam.instructor))
+                    .valueStream().map(a -> a.get("text").asString())).containsExactly("Only for the other exam.");
         }
 
         @Test

@@ -14,6 +14,8 @@ import org.lectern.node.live.LiveStompClient.Event;
 import org.lectern.node.support.NodeIntegrationTest;
 import org.lectern.node.support.TestData;
 import org.lectern.shared.exam.ExamAnnouncement;
+import org.lectern.shared.exam.ExamAnnouncementChanged;
+import org.lectern.shared.exam.ExamAnnouncementRetracted;
 import org.lectern.shared.exam.ExamWorkingTimeChanged;
 import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +31,7 @@ class ExamLiveIT extends NodeIntegrationTest {
     JdbcTemplate jdbc;
 
     @Test
-    void shouldPushAnnouncementsAndWorkingTimeToStudentsAndFiguresToStaff() throws Exception {
+    void shouldPushAnnouncementsTheirCorrectionsAndRetractionsAndWorkingTimeToStudentsAndFiguresToStaff() throws Exception {
         ExamHttp http = new ExamHttp(port);
         ExamScenario exam = new ExamScenario(http, client(), data, jdbc);
         long examId = exam.runningExam();
@@ -58,6 +60,23 @@ class ExamLiveIT extends NodeIntegrationTest {
             assertThat(announcement).containsEntry("type", ExamAnnouncement.TYPE)
                     .containsEntry("text", "Task 2 has a typo").containsKey("createdAt");
             assertThat(((Number) announcement.get("examId")).longValue()).isEqualTo(examId);
+            long announcementId = ((Number) announcement.get("announcementId")).longValue();
+            String announcementPath = "/api/exams/" + examId + "/announcements/" + announcementId;
+
+            assertThat(http.put(announcementPath, exam.instructor, Map.of("text", "Task 2 has no typo after all"))
+                    .statusCode()).isEqualTo(200);
+
+            Map<String, Object> corrected = next(students, studentsTopic).payload();
+            assertThat(corrected).containsEntry("type", ExamAnnouncementChanged.TYPE)
+                    .containsEntry("text", "Task 2 has no typo after all")
+                    .containsKeys("createdAt", "editedAt");
+            assertThat(((Number) corrected.get("announcementId")).longValue()).isEqualTo(announcementId);
+
+            assertThat(http.delete(announcementPath, exam.instructor).statusCode()).isEqualTo(204);
+
+            Map<String, Object> retracted = next(students, studentsTopic).payload();
+            assertThat(retracted).containsEntry("type", ExamAnnouncementRetracted.TYPE);
+            assertThat(((Number) retracted.get("announcementId")).longValue()).isEqualTo(announcementId);
 
             assertThat(http.put("/api/exams/" + examId + "/working-time", exam.instructor,
                     Map.of("workingTimeSeconds", 4000)).statusCode()).isEqualTo(200);

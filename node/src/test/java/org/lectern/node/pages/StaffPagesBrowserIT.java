@@ -300,6 +300,150 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
         assertThat(browser.findElement(By.id("item-rows")).getText()).contains("Essay", "Live quiz");
     }
 
+    /** The id of the exercise's team with this name, as the node has it. */
+    private static long teamId(RestCalls rest, String token, long exercise, String name) {
+        return rest.call("GET", "/api/exercises/" + exercise + "/teams", token, null).get("content").valueStream()
+                .filter(team -> team.get("name").asString().equals(name))
+                .findFirst().orElseThrow().get("id").asLong();
+    }
+
+    @Test
+    void shouldCreateChangeAndDeleteTeamsAndShowTheNodesReasonOnceATeamHasSavedWork() {
+        String axe = Axe.require();
+        long course = data.newCourse();
+        UserSummary instructor = data.newMember(course, CourseRole.INSTRUCTOR);
+        UserSummary alice = data.newMember(course, CourseRole.STUDENT);
+        UserSummary bob = data.newMember(course, CourseRole.STUDENT);
+        UserSummary carol = data.newMember(course, CourseRole.STUDENT);
+        String staff = token(instructor);
+        RestCalls rest = new RestCalls(base());
+        long exercise = rest.create("/api/courses/" + course + "/exercises", staff,
+                "{\"type\":\"TEXT\",\"mode\":\"TEAM\",\"title\":\"Team essay\",\"maxPoints\":10}");
+        long alone = rest.create("/api/courses/" + course + "/exercises", staff,
+                "{\"type\":\"TEXT\",\"mode\":\"INDIVIDUAL\",\"title\":\"Own essay\",\"maxPoints\":10}");
+        String teams = "teams-" + exercise;
+
+        WebDriver browser = loggedIn(instructor);
+        browser.get(base() + "/courses/" + course + "/manage");
+        await(browser, teams + "-heading", "Teams of Team essay");
+        await(browser, teams + "-none", "No teams yet.");
+        assertThat(browser.findElements(By.id("teams-" + alone))).isEmpty();
+        type(browser, teams + "-name", "Red");
+        type(browser, teams + "-members", alice.login() + ", " + bob.login());
+        click(browser, teams + "-save");
+        await(browser, teams + "-status", "Team \"Red\" created.");
+        await(browser, teams + "-rows", alice.login());
+        assertThat(browser.findElement(By.id(teams + "-none")).isDisplayed()).isFalse();
+
+        type(browser, teams + "-name", "Blue");
+        type(browser, teams + "-members", alice.login() + " " + instructor.login());
+        click(browser, teams + "-save");
+        await(browser, teams + "-status", "Not done: Not students of course " + course + ": " + instructor.login());
+        type(browser, teams + "-members", alice.login() + " " + carol.login());
+        click(browser, teams + "-save");
+        await(browser, teams + "-status", "Not done: Already in another team of exercise " + exercise + ": "
+                + alice.login());
+        type(browser, teams + "-members", carol.login());
+        click(browser, teams + "-save");
+        await(browser, teams + "-status", "Team \"Blue\" created.");
+        long red = teamId(rest, staff, exercise, "Red");
+        long blue = teamId(rest, staff, exercise, "Blue");
+
+        click(browser, "edit-team-" + red);
+        waitFor(browser).until(attributeToBe(By.id(teams + "-name"), "value", "Red"));
+        assertThat(browser.findElement(By.id(teams + "-members")).getAttribute("value"))
+                .contains(alice.login(), bob.login());
+        assertAccessible(browser, axe, "the teams of a team exercise");
+        type(browser, teams + "-name", "Crimson");
+        type(browser, teams + "-members", alice.login());
+        screenshot(browser.findElement(By.id(teams)), "staff-edit-team");
+        click(browser, teams + "-save");
+        await(browser, teams + "-status", "Team \"Crimson\" saved.");
+        await(browser, teams + "-rows", "Crimson");
+        JsonNode members = rest.call("GET", "/api/exercises/" + exercise + "/teams/mine", token(alice), null)
+                .get("members");
+        assertThat(members.valueStream().map(member -> member.get("login").asString())).containsExactly(alice.login());
+
+        rest.call("PUT", "/api/exercises/" + exercise + "/submission", token(alice), "{\"text\":\"Our draft.\"}");
+        click(browser, "edit-team-" + red);
+        waitFor(browser).until(attributeToBe(By.id(teams + "-name"), "value", "Crimson"));
+        type(browser, teams + "-members", alice.login() + ", " + bob.login());
+        click(browser, teams + "-save");
+        await(browser, teams + "-status", "Not done: Team 'Crimson' has saved work; its members can no longer change");
+        click(browser, teams + "-cancel");
+        confirmDeletion(browser, "delete-team-" + red);
+        await(browser, teams + "-status", "Not done: Team 'Crimson' has saved work and cannot be deleted");
+        assertThat(rest.call("GET", "/api/exercises/" + exercise + "/participation", token(alice), null)
+                .get("latestSubmission").get("text").asString()).isEqualTo("Our draft.");
+
+        confirmDeletion(browser, "delete-team-" + blue);
+        await(browser, teams + "-status", "\"Blue\" deleted.");
+        waitFor(browser).until(driver -> driver.findElements(By.id("edit-team-" + blue)).isEmpty());
+        assertThat(browser.findElement(By.id(teams + "-rows")).getText()).contains("Crimson").doesNotContain("Blue");
+        screenshot(browser, "staff-teams");
+    }
+
+    @Test
+    void shouldShowTheStudentACorrectedAnnouncementAndDropARetractedOneLiveWhenTheInstructorChangesThemOnTheMonitor() {
+        String axe = Axe.require();
+        long course = data.newCourse();
+        UserSummary instructor = data.newMember(course, CourseRole.INSTRUCTOR);
+        UserSummary student = data.newMember(course, CourseRole.STUDENT);
+        String staff = token(instructor);
+        RestCalls rest = new RestCalls(base());
+        Instant now = Instant.now();
+        long exam = rest.create("/api/courses/" + course + "/exams", staff, """
+                {"title":"Announced exam","visibleDate":"%s","startDate":"%s","endDate":"%s"}""".formatted(
+                now.minusSeconds(600), now.minusSeconds(300), now.plusSeconds(3600)));
+        long group = rest.create("/api/exams/" + exam + "/exercise-groups", staff, "{\"title\":\"Task\"}");
+        rest.create("/api/exercise-groups/" + group + "/exercises", staff,
+                "{\"type\":\"TEXT\",\"title\":\"Explain\",\"problemStatement\":\"Why?\",\"maxPoints\":10}");
+        rest.call("POST", "/api/exams/" + exam + "/registrations", staff,
+                "{\"logins\":[\"" + student.login() + "\"]}");
+        rest.call("POST", "/api/exams/" + exam + "/student-exams/generate", staff, null);
+        long typo = rest.create("/api/exams/" + exam + "/announcements", staff, "{\"text\":\"Task 1: asume n > 0.\"}");
+        long wrong = rest.create("/api/exams/" + exam + "/announcements", staff,
+                "{\"text\":\"Task 2 is cancelled.\"}");
+
+        WebDriver studentBrowser = loggedIn(student);
+        studentBrowser.get(base() + "/exams/" + exam);
+        await(studentBrowser, "announcement-" + typo, "Task 1: asume n > 0.");
+        await(studentBrowser, "announcement-" + wrong, "Task 2 is cancelled.");
+        waitFor(studentBrowser).until(attributeToBe(By.tagName("body"), "data-connection", "online"));
+
+        WebDriver browser = loggedIn(instructor);
+        browser.get(base() + "/exams/" + exam + "/monitor");
+        await(browser, "sent-announcement-" + typo, "Task 1: asume n > 0.");
+        await(browser, "sent-announcement-" + wrong, "Task 2 is cancelled.");
+        assertThat(browser.findElement(By.id("no-announcements")).isDisplayed()).isFalse();
+        click(browser, "edit-announcement-" + typo);
+        waitFor(browser).until(attributeToBe(By.id("announcement"), "value", "Task 1: asume n > 0."));
+        assertAccessible(browser, axe, "the exam monitor with its announcements");
+        type(browser, "announcement", "Task 1: assume n > 0.");
+        click(browser, "send-announcement");
+        await(browser, "announce-status", "Announcement corrected");
+        await(browser, "sent-announcement-" + typo, "Task 1: assume n > 0.");
+        await(browser, "sent-announcement-" + typo, "(corrected at");
+
+        await(studentBrowser, "announcement-" + typo, "Task 1: assume n > 0.");
+        await(studentBrowser, "announcement-" + typo, "(corrected at");
+        assertThat(studentBrowser.findElement(By.id("announcements")).getText()).doesNotContain("asume");
+
+        confirmDeletion(browser, "delete-announcement-" + wrong);
+        await(browser, "announce-status", "\"Task 2 is cancelled.\" retracted.");
+        waitFor(browser).until(driver -> driver.findElements(By.id("sent-announcement-" + wrong)).isEmpty());
+        screenshot(browser, "staff-exam-monitor-announcements");
+
+        waitFor(studentBrowser).until(driver -> driver.findElements(By.id("announcement-" + wrong)).isEmpty());
+        assertThat(studentBrowser.findElement(By.id("announcements")).getText()).contains("Task 1: assume n > 0.");
+        assertAccessible(studentBrowser, axe, "the exam with a corrected announcement");
+        screenshot(studentBrowser, "exam-announcement-corrected");
+
+        studentBrowser.navigate().refresh();
+        await(studentBrowser, "announcement-" + typo, "Task 1: assume n > 0.");
+        assertThat(studentBrowser.findElements(By.id("announcement-" + wrong))).isEmpty();
+    }
+
     @Test
     void shouldChangeAndDeleteExamsGroupsAndExercisesUntilTheExamStarts() {
         long course = data.newCourse();

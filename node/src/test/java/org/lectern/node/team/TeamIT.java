@@ -247,9 +247,13 @@ class TeamIT extends NodeIntegrationTest {
             long teamId = json(create(tutor, exercise.getId(), "Red", alice, bob)).get("id").asLong();
             saveAs(alice, "draft");
 
-            assertThat(FeatureFixtures.put(port, "/api/teams/" + teamId, token(tutor), body("Red", alice.login()))
-                    .statusCode()).isEqualTo(409);
+            HttpResponse<String> refused = FeatureFixtures.put(port, "/api/teams/" + teamId, token(tutor),
+                    body("Red", alice.login()));
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(json(refused).get("detail").asString()).isEqualTo(
+                    "Team 'Red' has saved work; its members can no longer change (renaming is still allowed).");
             assertThat(mine(bob).statusCode()).isEqualTo(200);
+            assertThat(savedText(bob)).isEqualTo("draft");
             assertThat(FeatureFixtures.put(port, "/api/teams/" + teamId, token(tutor),
                     body("Crimson", alice.login(), bob.login())).statusCode()).isEqualTo(200);
             assertThat(json(mine(bob)).get("name").asString()).isEqualTo("Crimson");
@@ -269,8 +273,23 @@ class TeamIT extends NodeIntegrationTest {
             long teamId = json(create(tutor, exercise.getId(), "Red", alice)).get("id").asLong();
             saveAs(alice, "draft");
 
-            assertThat(FeatureFixtures.delete(port, "/api/teams/" + teamId, token(tutor)).statusCode()).isEqualTo(409);
+            HttpResponse<String> refused = FeatureFixtures.delete(port, "/api/teams/" + teamId, token(tutor));
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(json(refused).get("detail").asString())
+                    .isEqualTo("Team 'Red' has saved work and cannot be deleted: the work would go with it.");
             assertThat(teamCount()).isEqualTo(1);
+            assertThat(savedText(alice)).isEqualTo("draft");
+        }
+
+        @Test
+        void shouldDeleteATeamAndChangeItsMembersWhenItsParticipationHasNoSavedWork() {
+            long teamId = json(create(tutor, exercise.getId(), "Red", alice, bob)).get("id").asLong();
+            participations.participationFor(exercise, alice.id(), false);
+
+            assertThat(FeatureFixtures.put(port, "/api/teams/" + teamId, token(tutor), body("Red", alice.login()))
+                    .statusCode()).isEqualTo(200);
+            assertThat(FeatureFixtures.delete(port, "/api/teams/" + teamId, token(tutor)).statusCode()).isEqualTo(204);
+            assertThat(teamCount()).isZero();
         }
 
         @Test
@@ -305,6 +324,13 @@ class TeamIT extends NodeIntegrationTest {
         Participation participation = participations.participationFor(exercise, student.id(), false);
         submissions.save(participation.getId(), SubmissionContent.ofText(text), TestData.unique("k"), false,
                 student.id());
+    }
+
+    /** The text the student's team saved last. */
+    private String savedText(UserSummary student) {
+        Participation participation = participations.existingParticipation(exercise, student.id(), false)
+                .orElseThrow();
+        return submissions.latest(participation.getId()).orElseThrow().getContent().text();
     }
 
     private long teamCount() {

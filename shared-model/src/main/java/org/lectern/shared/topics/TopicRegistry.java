@@ -37,10 +37,10 @@ public final class TopicRegistry {
             topic("/topic/courses/{courseId}/tutors", AccessRule.COURSE_TUTOR, "CourseMessage");
     public static final TopicDeclaration COURSE_INSTRUCTORS =
             topic("/topic/courses/{courseId}/instructors", AccessRule.COURSE_INSTRUCTOR, "CourseMessage");
-    /** Announcements and exam-wide working-time changes, for the exam's registered students. */
+    /** Announcements (new, corrected, retracted) and exam-wide working-time changes, for the exam's students. */
     public static final TopicDeclaration EXAM_STUDENTS =
             topic("/topic/exams/{examId}/students", AccessRule.EXAM_STUDENT,
-                    "ExamAnnouncement|ExamWorkingTimeChanged");
+                    "ExamAnnouncement|ExamAnnouncementChanged|ExamAnnouncementRetracted|ExamWorkingTimeChanged");
     /** Live figures of a running exam, for its course's staff. */
     public static final TopicDeclaration EXAM_STAFF =
             topic("/topic/exams/{examId}/staff", AccessRule.EXAM_STAFF, "ExamFigures");
