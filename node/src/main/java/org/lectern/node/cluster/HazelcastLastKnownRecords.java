@@ -2,6 +2,7 @@ package org.lectern.node.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,13 @@ class HazelcastLastKnownRecords implements LastKnownRecords {
         // Forgotten first: a remember of the same value right after must write again.
         written.remove(map + '/' + key);
         map(map).delete(key);
+    }
+
+    @Override
+    public void removeAll(String map, String keyPrefix) {
+        written.keySet().removeIf(key -> key.startsWith(map + '/' + keyPrefix));
+        // Keys are ids and colons, never the pattern's wildcards.
+        map(map).removeAll(Predicates.like("__key", keyPrefix + "%"));
     }
 
     @Override

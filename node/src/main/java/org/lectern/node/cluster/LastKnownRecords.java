@@ -27,6 +27,9 @@ public interface LastKnownRecords {
     /** Exam and student to the state of the student's exam. */
     String STUDENT_EXAMS = "lectern.last-known.student-exams";
 
+    /** Exam, student and exercise to the exercise's type and the student's participation. */
+    String STUDENT_EXAM_EXERCISES = "lectern.last-known.student-exam-exercises";
+
     /** Every map above matches it; their configuration is one. */
     String ALL = "lectern.last-known.*";
 
@@ -42,6 +45,9 @@ public interface LastKnownRecords {
     void remember(String map, String key, Serializable value);
 
     void remove(String map, String key);
+
+    /** Removes every record whose key starts with {@code keyPrefix} (all of one exam's, say): a cluster-wide query. */
+    void removeAll(String map, String keyPrefix);
 
     /**
      * Runs {@code action} holding the cluster-wide lock of the key, which every other holder's action and every
