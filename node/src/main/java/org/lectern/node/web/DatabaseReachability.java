@@ -26,7 +26,7 @@ public class DatabaseReachability {
     private final Clock clock;
     private volatile Instant lastFailure = Instant.MIN;
 
-    DatabaseReachability(Clock clock) {
+    public DatabaseReachability(Clock clock) {
         this.clock = clock;
     }
 
