@@ -67,6 +67,7 @@ class HazelcastMemberConfiguration {
         // it, so every append waits for its backup.
         config.addMapConfig(new MapConfig(HazelcastReplayLog.MAP_NAME).setBackupCount(1).setAsyncBackupCount(0));
         addLiveSubmissionMaps(config);
+        addLastKnownRecordMaps(config);
         return config;
     }
 
@@ -77,6 +78,20 @@ class HazelcastMemberConfiguration {
      * pending counts read no serialised form. No MapStore: our own flusher writes to the database
      * (docs/cluster-live-submissions.md). After a split, both sides' saves are kept.
      */
+    /**
+     * What live saves answer from while the database is away: one synchronous backup, like the saves themselves,
+     * so a member's death does not turn the survivors' saves into refusals. Records not read or written for a day
+     * belong to quizzes and exams long over and go.
+     */
+    private static void addLastKnownRecordMaps(Config config) {
+        config.addMapConfig(new MapConfig(LastKnownRecords.ALL)
+                .setBackupCount(1)
+                .setAsyncBackupCount(0)
+                .setMaxIdleSeconds(LAST_KNOWN_MAX_IDLE_SECONDS));
+    }
+
+    private static final int LAST_KNOWN_MAX_IDLE_SECONDS = 24 * 60 * 60;
+
     private static void addLiveSubmissionMaps(Config config) {
         MapConfig live = new MapConfig(ClusterStructures.LIVE_SUBMISSIONS)
                 .setBackupCount(1)

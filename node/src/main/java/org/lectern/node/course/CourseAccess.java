@@ -1,11 +1,15 @@
 package org.lectern.node.course;
 
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.lectern.node.cluster.LastKnownRecords;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that answers "may this user do that in this course?" (thesis table 4.1). Roles rank
@@ -16,10 +20,12 @@ public class CourseAccess {
 
     private final CourseRepository courses;
     private final CourseMembershipRepository memberships;
+    private final LastKnownRecords records;
 
-    CourseAccess(CourseRepository courses, CourseMembershipRepository memberships) {
+    CourseAccess(CourseRepository courses, CourseMembershipRepository memberships, LastKnownRecords records) {
         this.courses = courses;
         this.memberships = memberships;
+        this.records = records;
     }
 
     /** The user's role in the course, if any. */
@@ -47,7 +53,55 @@ public class CourseAccess {
         if (!role.isAtLeast(minimum)) {
             throw new AccessDeniedException("Course " + courseId + " needs the role " + minimum);
         }
+        if (!user.admin()) {
+            records.remember(LastKnownRecords.COURSE_ROLES, key(courseId, user.id()), role);
+        }
         return role;
+    }
+
+    /**
+     * {@link #require} from the role last read, for a live save while the database is unreachable; 403 as there,
+     * and {@code unknown} (a 503) for a role this cluster never read or forgot after a change.
+     */
+    public CourseRole requireAsLastKnown(long courseId, CurrentUser user, CourseRole minimum,
+            Supplier<? extends RuntimeException> unknown) {
+        CourseRole role = user.admin() ? CourseRole.INSTRUCTOR
+                : records.get(LastKnownRecords.COURSE_ROLES, key(courseId, user.id()), CourseRole.class)
+                        .orElseThrow(unknown);
+        if (!role.isAtLeast(minimum)) {
+            throw new AccessDeniedException("Course " + courseId + " needs the role " + minimum);
+        }
+        return role;
+    }
+
+    /** {@link #requireStudent} from the role last read, as {@link #requireAsLastKnown}. */
+    public void requireStudentAsLastKnown(long courseId, CurrentUser user,
+            Supplier<? extends RuntimeException> unknown) {
+        if (requireAsLastKnown(courseId, user, CourseRole.STUDENT, unknown) != CourseRole.STUDENT) {
+            throw new AccessDeniedException("Only students of course " + courseId + " do this");
+        }
+    }
+
+    /**
+     * Forgets the role last read, for a membership that changes in the running transaction: now, so no save during
+     * an outage is accepted on the old role, and again after the commit, in case a request that read the old role
+     * before the commit remembered it meanwhile.
+     */
+    void forgetRole(long courseId, long userId) {
+        String key = key(courseId, userId);
+        records.remove(LastKnownRecords.COURSE_ROLES, key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    records.remove(LastKnownRecords.COURSE_ROLES, key);
+                }
+            });
+        }
+    }
+
+    private static String key(long courseId, long userId) {
+        return courseId + ":" + userId;
     }
 
     /** Whether the user is a tutor or more in any course (an administrator is everywhere): one indexed query. */

@@ -30,13 +30,15 @@ public class CourseService {
     private final CourseRepository courses;
     private final CourseMembershipRepository memberships;
     private final UserDirectory users;
+    private final CourseAccess access;
     private final ApplicationEventPublisher events;
 
     CourseService(CourseRepository courses, CourseMembershipRepository memberships, UserDirectory users,
-            ApplicationEventPublisher events) {
+            CourseAccess access, ApplicationEventPublisher events) {
         this.courses = courses;
         this.memberships = memberships;
         this.users = users;
+        this.access = access;
         this.events = events;
     }
 
@@ -123,6 +125,7 @@ public class CourseService {
         CourseMembership membership = memberships.findById(new CourseMembership.Key(courseId, user.id()))
                 .orElseThrow(() -> new NotFoundException("member of course " + courseId + ":", login));
         memberships.delete(membership);
+        access.forgetRole(courseId, user.id());
         events.publishEvent(AccessNarrowed.of(login, "You were removed from the course"));
     }
 
@@ -177,6 +180,7 @@ public class CourseService {
             events.publishEvent(AccessNarrowed.of(login, "Your role in the course changed"));
         }
         membership.setRole(role);
+        access.forgetRole(membership.getId().courseId(), membership.getUserId());
     }
 
     private Course course(long courseId) {

@@ -49,12 +49,14 @@ class ExamLiveService {
     private final UserDirectory users;
     private final LiveEvents live;
     private final ExamHandIn automaticHandIn;
+    private final StudentExamRecords lastKnown;
     private final Clock clock;
 
     ExamLiveService(ExamRepository exams, ExamRegistrationRepository registrations,
             ExamAnnouncementRepository announcements, StudentExamRepository studentExams,
             ExerciseGroupRepository groups, ExamAccess access, NotificationService notifications, UserDirectory users,
-            LiveEvents live, ExamHandIn automaticHandIn, Clock clock) {
+            LiveEvents live, ExamHandIn automaticHandIn, StudentExamRecords lastKnown, Clock clock) {
+        this.lastKnown = lastKnown;
         this.live = live;
         this.automaticHandIn = automaticHandIn;
         this.exams = exams;
@@ -137,6 +139,7 @@ class ExamLiveService {
             throw new ConflictException("Student exam " + studentExamId + " has been handed in already.");
         }
         studentExam.setWorkingTimeSeconds(seconds);
+        lastKnown.forget(examId, studentExam.getUserId());
         automaticHandIn.schedule(studentExam, exam);
         List<String> login = notifyStudents(List.of(studentExam.getUserId()), WORKING_TIME_TITLE,
                 workingTimeText(exam, seconds));
@@ -157,6 +160,7 @@ class ExamLiveService {
         List<StudentExam> unsubmitted = studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId);
         List<Long> students = unsubmitted.stream().map(StudentExam::getUserId).toList();
         int changed = studentExams.changeWorkingTimeOfUnsubmitted(examId, seconds);
+        lastKnown.forgetExam(examId);
         automaticHandIn.reschedule(unsubmitted, seconds, exam.getGracePeriodSeconds());
         notifyStudents(students, WORKING_TIME_TITLE, workingTimeText(exam, seconds));
         live.publishAfterCommit(TopicRegistry.EXAM_STUDENTS.destination(examId),

@@ -48,13 +48,15 @@ public class ExamService {
     private final FileLimits fileLimits;
     private final UserDirectory users;
     private final ExamHandIn automaticHandIn;
+    private final StudentExamRecords lastKnown;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExamService(ExamRepository exams, ExerciseGroupRepository groups, ExamRegistrationRepository registrations,
             StudentExamRepository studentExams, ExamAccess access, CourseAccess courseAccess, CourseService courses,
             ExerciseCatalog exercises, FileLimits fileLimits, UserDirectory users, ExamHandIn automaticHandIn,
-            ApplicationEventPublisher events, Clock clock) {
+            StudentExamRecords lastKnown, ApplicationEventPublisher events, Clock clock) {
+        this.lastKnown = lastKnown;
         this.fileLimits = fileLimits;
         this.events = events;
         this.automaticHandIn = automaticHandIn;
@@ -101,7 +103,12 @@ public class ExamService {
     ExamView update(long examId, CurrentUser user, ExamDefinition definition) {
         Exam exam = access.require(examId, user, CourseRole.INSTRUCTOR);
         int gracePeriod = exam.getGracePeriodSeconds();
+        Instant visibleDate = exam.getVisibleDate();
         exam.define(definition);
+        if (exam.getGracePeriodSeconds() != gracePeriod || !exam.getVisibleDate().equals(visibleDate)) {
+            // Saves during a database outage must not go by the old rules.
+            lastKnown.forgetExam(examId);
+        }
         if (exam.getGracePeriodSeconds() != gracePeriod) {
             // A new grace period moves every running student's last moment, so their automatic hand-in moves too.
             studentExams.findByExamIdAndTestRunFalseAndSubmittedAtIsNull(examId)

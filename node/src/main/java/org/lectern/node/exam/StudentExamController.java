@@ -24,10 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 class StudentExamController {
 
     private final StudentExamService studentExams;
+    private final ExamSaves saves;
     private final ExamFileUploads fileUploads;
 
-    StudentExamController(StudentExamService studentExams, ExamFileUploads fileUploads) {
+    StudentExamController(StudentExamService studentExams, ExamSaves saves, ExamFileUploads fileUploads) {
         this.studentExams = studentExams;
+        this.saves = saves;
         this.fileUploads = fileUploads;
     }
 
@@ -48,7 +50,7 @@ class StudentExamController {
             @RequestParam(defaultValue = "false") boolean testRun,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody ExamAnswer answer, CurrentUser user) {
-        return studentExams.save(examId, exerciseId, user, testRun, answer, idempotencyKey);
+        return saves.save(examId, exerciseId, user, testRun, answer, idempotencyKey);
     }
 
     @PostMapping(path = "/exercises/{exerciseId}/submission/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

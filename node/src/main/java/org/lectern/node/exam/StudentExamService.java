@@ -52,13 +52,16 @@ public class StudentExamService {
     private final ExamLiveService examLive;
     private final LiveEvents live;
     private final ExamHandIn automaticHandIn;
+    private final StudentExamRecords lastKnown;
     private final Clock clock;
 
     StudentExamService(ExamRepository exams, ExerciseGroupRepository groups, StudentExamRepository studentExams,
             StudentExamExerciseRepository studentExamExercises, StudentExamWriter writer, ExerciseDraw draw,
             ExamAccess access, ExerciseCatalog exercises, ParticipationService participations,
             SubmissionService submissions, FileSubmissions fileSubmissions, UserDirectory users,
-            ExamLiveService examLive, LiveEvents live, ExamHandIn automaticHandIn, Clock clock) {
+            ExamLiveService examLive, LiveEvents live, ExamHandIn automaticHandIn, StudentExamRecords lastKnown,
+            Clock clock) {
+        this.lastKnown = lastKnown;
         this.fileSubmissions = fileSubmissions;
         this.automaticHandIn = automaticHandIn;
         this.examLive = examLive;
@@ -177,6 +180,9 @@ public class StudentExamService {
         // Started with the exam; participationFor (a second connection) only for exams started before that was so.
         Participation participation = participations.existingParticipation(exercise, user.id(), testRun)
                 .orElseGet(() -> participations.participationFor(exercise, user.id(), testRun));
+        if (!testRun) {
+            lastKnown.rememberSave(exam, studentExam, exercise, participation);
+        }
         SaveResult saved = SaveResult.of(submissions.saveLive(participation, content, idempotencyKey, false, user));
         figuresChanged(examId, testRun);
         return saved;
@@ -228,6 +234,10 @@ public class StudentExamService {
     StudentExamView handIn(long examId, CurrentUser user, boolean testRun) {
         Exam exam = participantExam(examId, user, testRun);
         StudentExam studentExam = lockOwnStudentExam(examId, user, testRun);
+        if (!testRun) {
+            // Before the time is taken: a save from the records (database outage) ends before the mark, so before it.
+            lastKnown.handingIn(examId, user.id());
+        }
         Instant now = clock.instant();
         requireWorkAccepted(exam, studentExam, now);
         studentExam.handIn(now);
@@ -245,13 +255,18 @@ public class StudentExamService {
     }
 
     private static void requireWorkAccepted(Exam exam, StudentExam studentExam, Instant now) {
-        if (!studentExam.isStarted()) {
+        requireWorkAccepted(studentExam.isStarted(), studentExam.isSubmitted(), ExamWindow.of(studentExam, exam), now);
+    }
+
+    /** The rule itself, also for a save from the records while the database is unreachable ({@link ExamSaves}). */
+    static void requireWorkAccepted(boolean started, boolean submitted, ExamWindow window, Instant now) {
+        if (!started) {
             throw new ConflictException("You have not started the exam yet.");
         }
-        if (studentExam.isSubmitted()) {
+        if (submitted) {
             throw new ConflictException("You have handed the exam in already.");
         }
-        if (!ExamWindow.of(studentExam, exam).acceptsWorkAt(now)) {
+        if (!window.acceptsWorkAt(now)) {
             throw new ConflictException("Your working time is over.");
         }
     }

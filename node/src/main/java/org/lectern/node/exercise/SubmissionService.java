@@ -93,10 +93,19 @@ public class SubmissionService {
      */
     public SavedSubmission saveLive(Participation participation, SubmissionContent content, String idempotencyKey,
             boolean submitted, CurrentUser author) {
+        return saveLive(participation.getId(), participation.getExerciseId(), content, idempotencyKey, submitted,
+                author);
+    }
+
+    /**
+     * {@link #saveLive(Participation, SubmissionContent, String, boolean, CurrentUser)} by the participation's and
+     * its exercise's ids, as a save during a database outage knows them (from the cluster's records).
+     */
+    public SavedSubmission saveLive(long participationId, long exerciseId, SubmissionContent content,
+            String idempotencyKey, boolean submitted, CurrentUser author) {
         IdempotencyKey.require(idempotencyKey);
         flushLag.admitSave();
         return saveTimer.record(() -> {
-            long participationId = participation.getId();
             // The database keeps microseconds: the answer shows the time as every later read will.
             LiveSave draft = new LiveSave(liveIds.next(), participationId, 0, idempotencyKey,
                     clock.instant().truncatedTo(ChronoUnit.MICROS), submitted, author.id(), content.text(),
@@ -113,7 +122,7 @@ public class SubmissionService {
             Submission saved = Submission.of(outcome.save());
             if (!outcome.replayed()) {
                 // The author's login from the request, not the database: an acknowledgement needs no database.
-                acknowledge(participation, saved, author.login());
+                acknowledge(exerciseId, participationId, saved, author.login());
             }
             return SavedSubmission.of(saved, outcome.replayed());
         });
@@ -140,12 +149,13 @@ public class SubmissionService {
         if (saved.getAuthorId() == null) {
             return;
         }
-        users.find(saved.getAuthorId()).ifPresent(author -> acknowledge(participation, saved, author.login()));
+        users.find(saved.getAuthorId()).ifPresent(author -> acknowledge(participation.getExerciseId(),
+                participation.getId(), saved, author.login()));
     }
 
-    private void acknowledge(Participation participation, Submission saved, String authorLogin) {
+    private void acknowledge(long exerciseId, long participationId, Submission saved, String authorLogin) {
         live.publishToUserAfterCommit(authorLogin, TopicRegistry.SUBMISSIONS, new SubmissionAck(
-                participation.getExerciseId(), participation.getId(), saved.getId(), saved.getVersion(),
+                exerciseId, participationId, saved.getId(), saved.getVersion(),
                 saved.getSubmittedAt(), saved.getIdempotencyKey()));
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lectern.node.assessment.AssessmentType;
 import org.lectern.node.assessment.ResultService;
+import org.lectern.node.course.CourseAccess;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.exercise.ExerciseMode;
@@ -30,6 +31,8 @@ import org.lectern.node.exercise.SubmissionService;
 import org.lectern.node.scheduling.ScheduledTasks;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.web.ConflictException;
+import org.lectern.node.web.DatabaseReachability;
+import org.lectern.node.web.DatabaseUnavailable;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -46,12 +49,18 @@ public class QuizService {
     private final ResultService results;
     private final QuizAnswerCodec codec;
     private final ScheduledTasks tasks;
+    private final CourseAccess access;
+    private final LiveQuizRecords lastKnown;
+    private final DatabaseReachability database;
     private final Clock clock;
 
     QuizService(ExerciseCatalog exercises, QuizQuestionRepository questions, ParticipationService participations,
             SubmissionService submissions, ResultService results, QuizAnswerCodec codec, ScheduledTasks tasks,
-            Clock clock) {
+            CourseAccess access, LiveQuizRecords lastKnown, DatabaseReachability database, Clock clock) {
         this.tasks = tasks;
+        this.access = access;
+        this.lastKnown = lastKnown;
+        this.database = database;
         this.exercises = exercises;
         this.questions = questions;
         this.participations = participations;
@@ -122,7 +131,9 @@ public class QuizService {
         exercises.save(quiz);
         tasks.schedule(QuizEvaluator.QUIZ_END, Long.toString(quizId),
                 QuizState.endOf(quiz).plus(QuizState.GRACE_PERIOD));
-        return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
+        List<QuizQuestion> quizQuestions = questions.findByExerciseIdOrderByPositionAsc(quizId);
+        lastKnown.started(quiz, answerable(quizQuestions));
+        return viewOf(quiz, quizQuestions);
     }
 
     /**
@@ -147,7 +158,9 @@ public class QuizService {
         // Re-scheduling replaces the countdown's evaluation time: one quiz.end task, now due earlier.
         tasks.schedule(QuizEvaluator.QUIZ_END, Long.toString(quizId),
                 QuizState.endOf(quiz).plus(QuizState.GRACE_PERIOD));
-        return viewOf(quiz, questions.findByExerciseIdOrderByPositionAsc(quizId));
+        List<QuizQuestion> quizQuestions = questions.findByExerciseIdOrderByPositionAsc(quizId);
+        lastKnown.ended(quiz, answerable(quizQuestions));
+        return viewOf(quiz, quizQuestions);
     }
 
     /** What a student sees of the quiz now: no solution before evaluation, their result and the solutions after. */
@@ -178,6 +191,20 @@ public class QuizService {
     }
 
     /**
+     * A student's answers over the API: checked against the course and the quiz in the database, and saved. While
+     * the database is unreachable, checked against what the cluster last knew of the student's role, the quiz and
+     * their participation, and saved into the live map all the same; a student or quiz the cluster does not know is
+     * refused with 503, nothing saved (docs/architecture.md, "database outage").
+     */
+    public SavedAnswers saveAsStudent(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
+        IdempotencyKey.require(idempotencyKey);
+        return database.fromDatabaseOr(() -> {
+            access.requireStudent(courseOf(quizId), student);
+            return save(quizId, student, idempotencyKey, request);
+        }, unreachable -> saveAsLastKnown(quizId, student, idempotencyKey, request, unreachable));
+    }
+
+    /**
      * Saves a student's answers while the quiz runs (or in its grace period). Not one transaction on purpose: the
      * participation is started in a transaction of its own (race-safe across nodes) and the save is another; every
      * check that can refuse the request runs before either, so a refused request changes nothing.
@@ -185,18 +212,54 @@ public class QuizService {
     public SavedAnswers save(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
         IdempotencyKey.require(idempotencyKey);
         Exercise quiz = quiz(quizId);
-        QuizState state = QuizState.of(quiz, clock.instant());
+        requireAccepting(QuizState.of(quiz, clock.instant()), quizId);
+        List<AnswerableQuestion> quizQuestions = answerable(questions.findByExerciseIdOrderByPositionAsc(quizId));
+        List<QuizAnswer> canonical = canonical(request.answers(), quizQuestions);
+        Participation participation = participations.participationFor(quiz, student.id(), false);
+        lastKnown.rememberAnswering(quiz, quizQuestions, student.id(), participation.getId());
+        SavedSubmission saved = submissions.saveLive(participation,
+                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student);
+        return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
+    }
+
+    /**
+     * {@link #saveAsStudent} from the records alone, with the same checks in the same order, so it refuses what the
+     * database path refuses. Questions cannot change once a quiz has started, and the saves themselves need no
+     * database once the live map holds the participation.
+     */
+    private SavedAnswers saveAsLastKnown(long quizId, CurrentUser student, String idempotencyKey,
+            QuizAnswers request, RuntimeException unreachable) {
+        LiveQuizRecord quiz = lastKnown.quiz(quizId)
+                .orElseThrow(() -> DatabaseUnavailable.saveRefused(unreachable));
+        access.requireStudentAsLastKnown(quiz.courseId(), student,
+                () -> DatabaseUnavailable.saveRefused(unreachable));
+        requireAccepting(quiz.stateAt(clock.instant()), quizId);
+        List<QuizAnswer> canonical = canonical(request.answers(), quiz.questions());
+        long participationId = lastKnown.participation(quizId, student.id())
+                .orElseThrow(() -> DatabaseUnavailable.saveRefused(unreachable));
+        try {
+            SavedSubmission saved = submissions.saveLive(participationId, quizId,
+                    SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student);
+            return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
+        } catch (RuntimeException failure) {
+            // The live map forgot the participation (idle, or never held it): its versions are in the database.
+            if (DatabaseReachability.isUnreachable(failure)) {
+                throw DatabaseUnavailable.saveRefused(failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static void requireAccepting(QuizState state, long quizId) {
         if (!state.acceptsAnswers()) {
             throw new ConflictException(state == QuizState.NOT_STARTED
                     ? "Quiz " + quizId + " has not started; answers are accepted only while it runs."
                     : "Quiz " + quizId + " has ended; answers are no longer accepted.");
         }
-        List<QuizAnswer> canonical = canonical(request.answers(),
-                questions.findByExerciseIdOrderByPositionAsc(quizId));
-        Participation participation = participations.participationFor(quiz, student.id(), false);
-        SavedSubmission saved = submissions.saveLive(participation,
-                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student);
-        return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
+    }
+
+    private static List<AnswerableQuestion> answerable(List<QuizQuestion> quizQuestions) {
+        return quizQuestions.stream().map(AnswerableQuestion::of).toList();
     }
 
     @Transactional(readOnly = true)
@@ -258,13 +321,13 @@ public class QuizService {
      * Checks the answers against the quiz and brings them into one form: sorted by question, options sorted and
      * without repeats, text only for short answers. Anything not of this quiz is refused with 400.
      */
-    private static List<QuizAnswer> canonical(List<QuizAnswer> answers, List<QuizQuestion> quizQuestions) {
-        Map<Long, QuizQuestion> byId = quizQuestions.stream()
-                .collect(Collectors.toMap(QuizQuestion::getId, Function.identity()));
+    private static List<QuizAnswer> canonical(List<QuizAnswer> answers, List<AnswerableQuestion> quizQuestions) {
+        Map<Long, AnswerableQuestion> byId = quizQuestions.stream()
+                .collect(Collectors.toMap(AnswerableQuestion::id, Function.identity()));
         Set<Long> seen = new HashSet<>();
         List<QuizAnswer> result = new ArrayList<>();
         for (QuizAnswer answer : answers) {
-            QuizQuestion question = byId.get(answer.questionId());
+            AnswerableQuestion question = byId.get(answer.questionId());
             if (question == null) {
                 throw new InvalidRequestException("Question " + answer.questionId() + " is not part of this quiz.");
             }
@@ -273,30 +336,30 @@ public class QuizService {
             }
             List<Long> optionIds = answer.optionIds() == null ? List.of()
                     : answer.optionIds().stream().distinct().sorted().toList();
-            if (question.getType() == QuestionType.SHORT_ANSWER) {
+            if (question.type() == QuestionType.SHORT_ANSWER) {
                 if (!optionIds.isEmpty()) {
-                    throw new InvalidRequestException("Question " + question.getId()
+                    throw new InvalidRequestException("Question " + question.id()
                             + " is a short-answer question: send text, not options.");
                 }
-                result.add(new QuizAnswer(question.getId(), List.of(), answer.text() == null ? "" : answer.text()));
+                result.add(new QuizAnswer(question.id(), List.of(), answer.text() == null ? "" : answer.text()));
                 continue;
             }
             if (answer.text() != null) {
-                throw new InvalidRequestException("Question " + question.getId()
+                throw new InvalidRequestException("Question " + question.id()
                         + " is a choice question: send optionIds, not text.");
             }
-            Set<Long> ofQuestion = question.getOptions().stream().map(QuizOption::getId).collect(Collectors.toSet());
+            Set<Long> ofQuestion = Set.copyOf(question.optionIds());
             for (Long optionId : optionIds) {
                 if (!ofQuestion.contains(optionId)) {
                     throw new InvalidRequestException("Option " + optionId + " is not an option of question "
-                            + question.getId() + ".");
+                            + question.id() + ".");
                 }
             }
-            if (question.getType() == QuestionType.SINGLE_CHOICE && optionIds.size() > 1) {
-                throw new InvalidRequestException("Question " + question.getId()
+            if (question.type() == QuestionType.SINGLE_CHOICE && optionIds.size() > 1) {
+                throw new InvalidRequestException("Question " + question.id()
                         + " is a single-choice question: choose at most one option.");
             }
-            result.add(new QuizAnswer(question.getId(), optionIds, null));
+            result.add(new QuizAnswer(question.id(), optionIds, null));
         }
         result.sort(Comparator.comparing(QuizAnswer::questionId));
         return result;

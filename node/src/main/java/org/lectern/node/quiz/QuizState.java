@@ -17,13 +17,19 @@ public enum QuizState {
     public static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
 
     static QuizState of(Exercise quiz, Instant now) {
-        if (quiz.getQuizEvaluatedAt() != null) {
+        Integer duration = quiz.getQuizDurationSeconds();
+        return of(quiz.getQuizStartedAt(), duration == null ? 0 : duration, quiz.getQuizEvaluatedAt(), now);
+    }
+
+    /** The same from the parts, for a quiz known from a record rather than the database. */
+    static QuizState of(Instant startedAt, int durationSeconds, Instant evaluatedAt, Instant now) {
+        if (evaluatedAt != null) {
             return EVALUATED;
         }
-        if (quiz.getQuizStartedAt() == null) {
+        if (startedAt == null) {
             return NOT_STARTED;
         }
-        Instant endsAt = endOf(quiz);
+        Instant endsAt = startedAt.plusSeconds(durationSeconds);
         if (now.isBefore(endsAt)) {
             return RUNNING;
         }

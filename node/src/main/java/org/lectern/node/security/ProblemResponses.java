@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.lectern.node.web.DatabaseUnavailable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,6 +51,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    }
+
+    /** The database could not tell who the caller is (docs/runbook.md, database outage): retry later. */
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.detailFor(request.getMethod()));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKey;
-import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.KnownCallers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -71,9 +72,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, JwtDecoder decoder, UserDirectory users, JsonMapper json)
+    SecurityFilterChain applicationChain(HttpSecurity http, JwtDecoder decoder, KnownCallers users, JsonMapper json)
             throws Exception {
         ProblemResponses problems = ProblemResponses.forApi(json);
+        // The token's roles are read from the database (below): without it, 503 as from the API, not an error page.
+        http.addFilterBefore(new DatabaseUnavailableFilter(problems), BearerTokenAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll()
@@ -124,9 +127,10 @@ class SecurityConfiguration {
     /**
      * Roles come from the user directory on every request, not from the token's claim: a demoted administrator loses
      * the role with the next request, not when the token expires hours later (docs/decisions.md). A login that no
-     * longer exists gets no role.
+     * longer exists gets no role. While the database is unreachable, the roles are the ones last read
+     * ({@link KnownCallers}).
      */
-    private static JwtAuthenticationConverter authenticationConverter(UserDirectory users) {
+    private static JwtAuthenticationConverter authenticationConverter(KnownCallers users) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> users.find(jwt.getSubject())
                 .map(user -> user.admin() ? List.of(ROLE_USER, ROLE_ADMIN) : List.of(ROLE_USER))

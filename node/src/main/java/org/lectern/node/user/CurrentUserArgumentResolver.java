@@ -16,9 +16,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    private final UserDirectory users;
+    private final KnownCallers users;
 
-    CurrentUserArgumentResolver(UserDirectory users) {
+    CurrentUserArgumentResolver(KnownCallers users) {
         this.users = users;
     }
 
@@ -40,7 +40,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
             throw new AuthenticationCredentialsNotFoundException("Not logged in");
         }
         // A valid token of a user deleted since is no login any more.
-        return users.find(authentication.getName()).map(CurrentUser::of)
+        return users.find(authentication.getName())
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No such user any more"));
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -177,13 +178,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * the JPA ones are listed for the places where Spring does not translate them.
      */
     @ExceptionHandler({TransientDataAccessException.class, RecoverableDataAccessException.class,
-            DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             OptimisticLockException.class, PessimisticLockException.class, LockTimeoutException.class})
     ResponseEntity<ProblemDetail> transientFailure(Exception e) {
         log.info("Answered 503 for a transient failure: {}", e.toString());
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE,
                 "The request collided with others or the database is busy; nothing was changed, try again.",
                 RETRY_TRANSIENT_AFTER);
+    }
+
+    /**
+     * The database cannot be reached (stopped, restarting, network): nothing was read or written. Retried later
+     * than a lost lock, as a database comes back in tens of seconds, not moments; the pages retry by themselves.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e, WebRequest request) {
+        log.info("Answered 503, the database is unreachable: {}", e.toString());
+        String method = request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "GET";
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.detailFor(method),
+                DatabaseUnavailable.RETRY_AFTER);
     }
 
     /**

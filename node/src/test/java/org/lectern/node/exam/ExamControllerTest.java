@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.node.user.UserDirectory;
-import org.lectern.node.user.UserSummary;
+import org.lectern.node.user.CurrentUser;
+import org.lectern.node.user.KnownCallers;
 import org.lectern.node.web.ConflictException;
 import org.lectern.node.web.HttpApiProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +51,11 @@ class ExamControllerTest {
     private ExamLiveService live;
 
     @MockitoBean
-    private UserDirectory users;
+    private KnownCallers users;
 
     @BeforeEach
     void loggedIn() {
-        given(users.find("teacher")).willReturn(Optional.of(new UserSummary(7, "teacher", "Teacher", false)));
+        given(users.find("teacher")).willReturn(Optional.of(new CurrentUser(7, "teacher", false)));
     }
 
     @Test

@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.course.CourseAccess;
-import org.lectern.node.user.UserDirectory;
-import org.lectern.node.user.UserSummary;
+import org.lectern.node.user.CurrentUser;
+import org.lectern.node.user.KnownCallers;
 import org.lectern.node.web.HttpApiProperties;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,14 +55,14 @@ class QuizControllerTest {
     private CourseAccess access;
 
     @MockitoBean
-    private UserDirectory users;
+    private KnownCallers users;
 
     @MockitoBean
     private QuizLiveEvents live;
 
     @BeforeEach
     void loggedIn() {
-        given(users.find("teacher")).willReturn(Optional.of(new UserSummary(7, "teacher", "Teacher", false)));
+        given(users.find("teacher")).willReturn(Optional.of(new CurrentUser(7, "teacher", false)));
     }
 
     @Test

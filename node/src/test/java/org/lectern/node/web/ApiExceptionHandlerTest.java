@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,10 +25,13 @@ import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -94,6 +98,23 @@ class ApiExceptionHandlerTest {
             mvc.perform(get("/query-timeout"))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "1"));
+        }
+
+        @Test
+        void shouldAnswer503RetryingAfterSecondsWhenTheDatabaseIsUnreachableForARead() throws Exception {
+            mvc.perform(get("/database-down"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.detail").value("The database is unavailable; try again in a few seconds."));
+        }
+
+        @Test
+        void shouldSayTheWorkWasNotSavedWhenTheDatabaseIsUnreachableForASave() throws Exception {
+            mvc.perform(put("/database-down"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.detail")
+                            .value("The database is unavailable; your work was not saved, the page retries."));
         }
 
         @Test
@@ -180,6 +201,11 @@ class ApiExceptionHandlerTest {
         @GetMapping("/query-timeout")
         String queryTimeout() {
             throw new QueryTimeoutException("statement timeout");
+        }
+
+        @RequestMapping(path = "/database-down", method = {RequestMethod.GET, RequestMethod.PUT})
+        String databaseDown() {
+            throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction");
         }
 
         @GetMapping("/login-store-down")
