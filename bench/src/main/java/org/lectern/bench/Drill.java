@@ -27,6 +27,9 @@ import org.lectern.shared.operations.OperatorSignatures;
  */
 public final class Drill {
 
+    /** How long db-restart keeps PostgreSQL stopped: the outage exam day must ride out (issue 15), not a blink. */
+    static final Duration DATABASE_OUTAGE = Duration.ofSeconds(60);
+
     /** The drills, by their command-line names. */
     public enum Name {
         KILL_NODE("kill-node", Duration.ofMinutes(4), null),
@@ -193,7 +196,8 @@ public final class Drill {
         switch (name) {
             case KILL_NODE -> faultDone = tool(run, "cluster", "kill-node", String.valueOf(settings.node()));
             case BROKER_RESTART -> faultDone = tool(run, "cluster", "restart-broker");
-            case DB_RESTART -> faultDone = tool(run, "cluster", "restart-db");
+            case DB_RESTART -> faultDone = tool(run, "cluster", "restart-db", "--down",
+                    String.valueOf(DATABASE_OUTAGE.toSeconds()));
             case OWNER_LOSS -> {
                 String owner = run.lastNodeSample().values().stream().filter(NodeSampler.Sample::schedulerOwner)
                         .map(NodeSampler.Sample::nodeId).findFirst().orElse(null);

@@ -17,6 +17,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -196,6 +198,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String method = request instanceof ServletWebRequest servlet ? servlet.getRequest().getMethod() : "GET";
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.detailFor(method),
                 DatabaseUnavailable.RETRY_AFTER);
+    }
+
+    /**
+     * A failure the persistence layer could not name: when a connection broke mid-request, the rollback fails too
+     * and its error replaces the request's own; that is the database being away, not our bug.
+     */
+    @ExceptionHandler({UncategorizedDataAccessException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> uncategorizedDatabaseFailure(Exception e, WebRequest request) {
+        if (DatabaseReachability.isUnreachable(e)) {
+            return databaseUnavailable(e, request);
+        }
+        return ResponseEntity.internalServerError().body(unexpected(e));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.lectern.node.web;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
@@ -39,11 +40,20 @@ public class DatabaseReachability {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && isConnectionException(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQL state class 08, "connection exception": also what the rollback of a transaction whose connection broke
+     * mid-request fails with ("Connection is closed", 08003), and that failure replaces the request's own.
+     */
+    private static boolean isConnectionException(String sqlState) {
+        return sqlState != null && sqlState.startsWith("08");
     }
 
     /**

@@ -307,6 +307,7 @@ class BadInputIT extends NodeIntegrationTest {
             case "groupId" -> world.examGroup;
             case "teamId" -> world.redTeam;
             case "studentExamId" -> world.studentExamA;
+            case "announcementId" -> world.examAnnouncement;
             case "login" -> -1;
             default -> throw new AssertionError("No real value for {" + name + "} in " + pattern);
         };

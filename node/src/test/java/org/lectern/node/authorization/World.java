@@ -69,6 +69,7 @@ final class World {
     final long studentExamA;
     final long examSubmissionA;
     final long examResultA;
+    final long examAnnouncement;
     final long hiddenExam;
     final long otherCourseExam;
     final String hiddenExamTitle = TestData.unique("Hidden");
@@ -145,7 +146,8 @@ final class World {
                 "{\"score\":4,\"feedback\":[{\"reference\":\"a\",\"text\":\"Half\",\"credits\":4}]}"))
                 .get("id").asLong();
         startTestRuns(exam);
-        as(INSTRUCTOR, Call.post("/api/exams/" + exam + "/announcements", "{\"text\":\"Assume n > 0.\"}"));
+        examAnnouncement = as(INSTRUCTOR, Call.post("/api/exams/" + exam + "/announcements",
+                "{\"text\":\"Assume n > 0.\"}")).get("id").asLong();
 
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         hiddenExam = post(INSTRUCTOR, "/api/courses/" + course + "/exams", json(Map.of("title", hiddenExamTitle,

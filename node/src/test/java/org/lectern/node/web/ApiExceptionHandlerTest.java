@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -118,6 +119,14 @@ class ApiExceptionHandlerTest {
         }
 
         @Test
+        void shouldAnswer503WhenARollbackFailsBecauseTheConnectionBroke() throws Exception {
+            mvc.perform(get("/rollback-failed"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.detail").value("The database is unavailable; try again in a few seconds."));
+        }
+
+        @Test
         void shouldAnswer503WhenTheLoginStoreFailed() throws Exception {
             mvc.perform(get("/login-store-down"))
                     .andExpect(status().isServiceUnavailable())
@@ -153,6 +162,14 @@ class ApiExceptionHandlerTest {
                     .andExpect(jsonPath("$.errorId").value(matchesPattern("[0-9a-f-]{36}")))
                     .andExpect(jsonPath("$.detail").value(not(containsString("secret internal state"))))
                     .andExpect(content().string(not(containsString("IllegalStateException"))));
+        }
+
+        @Test
+        void shouldAnswer500WithAnErrorIdWhenThePersistenceLayerFailsWithTheDatabaseThere() throws Exception {
+            mvc.perform(get("/uncategorized-bug"))
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(jsonPath("$.errorId").value(matchesPattern("[0-9a-f-]{36}")))
+                    .andExpect(content().string(not(containsString("secret internal state"))));
         }
 
         @Test
@@ -201,6 +218,17 @@ class ApiExceptionHandlerTest {
         @GetMapping("/query-timeout")
         String queryTimeout() {
             throw new QueryTimeoutException("statement timeout");
+        }
+
+        @GetMapping("/rollback-failed")
+        String rollbackFailed() {
+            throw new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+                    new SQLException("Connection is closed", "08003")));
+        }
+
+        @GetMapping("/uncategorized-bug")
+        String uncategorizedBug() {
+            throw new JpaSystemException(new RuntimeException("secret internal state"));
         }
 
         @RequestMapping(path = "/database-down", method = {RequestMethod.GET, RequestMethod.PUT})

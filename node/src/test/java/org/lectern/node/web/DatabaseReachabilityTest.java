@@ -3,6 +3,7 @@ package org.lectern.node.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,15 @@ class DatabaseReachabilityTest {
                     .isTrue();
             assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(
                     new RuntimeException(new SQLTransientConnectionException("pool timed out"))))).isTrue();
+        }
+
+        @Test
+        void shouldCountARollbackOnABrokenConnectionAsUnreachable() {
+            assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(new RuntimeException(
+                    "Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003")))))
+                    .isTrue();
+            assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(new RuntimeException(
+                    new SQLException("duplicate key", "23505"))))).isFalse();
         }
 
         @Test

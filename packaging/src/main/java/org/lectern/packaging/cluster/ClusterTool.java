@@ -3,6 +3,7 @@ package org.lectern.packaging.cluster;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,7 +23,9 @@ public final class ClusterTool {
               stop-node K    Stop node K gracefully       start-node K   Start node K again
               kill-node K    Kill node K (kill -9), for failure drills
               restart-broker Stop and start the broker
-              restart-db     Stop and start PostgreSQL (fast shutdown: open transactions roll back)
+              restart-db [--down SECONDS]
+                             Stop PostgreSQL (fast shutdown: open transactions roll back), keep it stopped for
+                             SECONDS (default 0, up to 600: an outage drill), and start it again
               down           Stop everything, in reverse start order
               logs [PART]    The end of a part's log (postgres, broker, node-K, haproxy); no PART: where they are""";
 
@@ -65,8 +68,8 @@ public final class ClusterTool {
                 existing(base).restartBroker(out);
             }
             case "restart-db" -> {
-                noMoreArguments(args, 1);
-                existing(base).restartDatabase(out);
+                Duration down = downFor(args);
+                existing(base).restartDatabase(down, out);
             }
             case "down" -> {
                 noMoreArguments(args, 1);
@@ -132,6 +135,19 @@ public final class ClusterTool {
 
     private static LocalCluster existing(Path base) {
         return new LocalCluster(ClusterLayout.load(base));
+    }
+
+    /** How long {@code restart-db} keeps the database stopped: {@code --down SECONDS}, or no time at all. */
+    private static Duration downFor(String[] args) {
+        if (args.length == 1) {
+            return Duration.ZERO;
+        }
+        if (!"--down".equals(args[1])) {
+            throw new ClusterException("unexpected argument '" + args[1] + "' for cluster restart-db");
+        }
+        int seconds = number(args, 2, "--down", 0, 600);
+        noMoreArguments(args, 3);
+        return Duration.ofSeconds(seconds);
     }
 
     private static int node(String[] args) {

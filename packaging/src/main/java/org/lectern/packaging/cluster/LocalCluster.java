@@ -194,12 +194,31 @@ public final class LocalCluster {
         });
     }
 
-    /** Stops PostgreSQL (fast) and starts it again, as the user it runs as; nodes keep running and reconnect. */
-    public void restartDatabase(PrintStream out) {
+    /**
+     * Stops PostgreSQL (fast), keeps it stopped for {@code down} (an outage, not only a restart, for drills), and
+     * starts it again, as the user it runs as; nodes keep running and reconnect.
+     */
+    public void restartDatabase(Duration down, PrintStream out) {
         Path bin = SystemPrograms.postgresBin().orElseThrow(() -> new ClusterException(
                 "PostgreSQL is missing: install with `" + SystemPrograms.installCommand("postgresql") + "`"));
+        Postgres postgres = postgres(bin);
+        if (postgres.pid().isEmpty()) {
+            throw new ClusterException("PostgreSQL is not running (see ./lectern cluster status)");
+        }
         Instant stopped = Instant.now();
-        step(out, "PostgreSQL restarted", () -> postgres(bin).restart());
+        out.println("Stopping PostgreSQL (fast: open transactions roll back)...");
+        postgres.stop();
+        if (!down.isZero()) {
+            out.printf(Locale.ROOT, "PostgreSQL stays stopped for %d s%n", down.toSeconds());
+            try {
+                // The outage itself: nothing to wait for but the time the operator asked for.
+                Thread.sleep(down.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterException("interrupted while PostgreSQL was stopped; start it with restart-db");
+            }
+        }
+        step(out, "PostgreSQL", postgres::start);
         out.printf(Locale.ROOT, "PostgreSQL was away %.1f s%n", Duration.between(stopped, Instant.now()).toMillis()
                 / 1000.0);
     }

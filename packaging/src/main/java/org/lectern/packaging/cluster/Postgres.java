@@ -91,18 +91,6 @@ final class Postgres {
         }
     }
 
-    /**
-     * Stops the server (fast: open transactions roll back) and starts it again on the same port, as the user that
-     * owns its data directory: the one the server runs as, however it was started.
-     */
-    void restart() {
-        if (pid().isEmpty()) {
-            throw new ClusterException("PostgreSQL is not running (see ./lectern cluster status)");
-        }
-        stop();
-        start();
-    }
-
     /** Stops the server (fast: open transactions roll back), if it runs. */
     boolean stop() {
         if (pid().isEmpty()) {

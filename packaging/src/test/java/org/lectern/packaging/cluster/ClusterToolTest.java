@@ -46,6 +46,16 @@ class ClusterToolTest {
         }
 
         @Test
+        void shouldRefuseAnOutageOutsideZeroToTenMinutes() {
+            assertThatThrownBy(() -> run("restart-db", "--down", "601")).isInstanceOf(ClusterException.class)
+                    .hasMessage("--down needs a number from 0 to 600, got '601'");
+            assertThatThrownBy(() -> run("restart-db", "--down")).isInstanceOf(ClusterException.class)
+                    .hasMessage("--down needs a number");
+            assertThatThrownBy(() -> run("restart-db", "--down", "5", "now")).isInstanceOf(ClusterException.class)
+                    .hasMessage("unexpected argument 'now' for cluster restart-db");
+        }
+
+        @Test
         void shouldRefuseAnUnknownCommand() {
             assertThatThrownBy(() -> run("deploy")).isInstanceOf(ClusterException.class)
                     .hasMessage("unknown cluster command 'deploy' (see ./lectern cluster help)");
