@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hibernate.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether the database answers, as far as this node has just seen: the paths that can answer from what the cluster
@@ -36,21 +38,27 @@ public class DatabaseReachability {
      * conflict: nothing was read or written, and it is worth trying again later.
      */
     public static boolean isUnreachable(Throwable failure) {
+        Throwable completing = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && isConnectionException(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && (isConnectionException(sql.getSQLState())
+                            || completing != null)) {
                 return true;
+            }
+            if (cause instanceof TransactionException || cause instanceof TransactionSystemException) {
+                completing = cause;
             }
         }
         return false;
     }
 
     /**
-     * SQL state class 08, "connection exception": also what the rollback of a transaction whose connection broke
-     * mid-request fails with ("Connection is closed", 08003), and that failure replaces the request's own.
+     * SQL state class 08, "connection exception". A JDBC failure while a transaction completes counts too: when the
+     * connection broke mid-request, the rollback fails on it (the pool's "Connection is closed", without a state),
+     * and that failure replaces the request's own.
      */
     private static boolean isConnectionException(String sqlState) {
         return sqlState != null && sqlState.startsWith("08");

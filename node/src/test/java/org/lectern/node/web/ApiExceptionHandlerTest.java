@@ -16,6 +16,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Min;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
@@ -222,8 +223,8 @@ class ApiExceptionHandlerTest {
 
         @GetMapping("/rollback-failed")
         String rollbackFailed() {
-            throw new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
-                    new SQLException("Connection is closed", "08003")));
+            throw new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection",
+                    new SQLException("Connection is closed")));
         }
 
         @GetMapping("/uncategorized-bug")

@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.support.MutableClock;
@@ -37,9 +38,11 @@ class DatabaseReachabilityTest {
 
         @Test
         void shouldCountARollbackOnABrokenConnectionAsUnreachable() {
-            assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(new RuntimeException(
-                    "Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003")))))
+            assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(new TransactionException(
+                    "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
                     .isTrue();
+            assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(new RuntimeException(
+                    new SQLException("An I/O error occurred while sending to the backend.", "08006"))))).isTrue();
             assertThat(DatabaseReachability.isUnreachable(new JpaSystemException(new RuntimeException(
                     new SQLException("duplicate key", "23505"))))).isFalse();
         }
