@@ -1,6 +1,7 @@
 package org.lectern.node.support;
 
 import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -64,7 +65,12 @@ public final class StompConnection implements AutoCloseable {
     @Override
     public void close() {
         if (session.isConnected()) {
-            session.disconnect();
+            try {
+                session.disconnect();
+            } catch (MessageDeliveryException closedMeanwhile) {
+                // A refused frame makes the node answer ERROR and close the socket: the session may still look
+                // connected here for a moment after that, and then there is nothing left to disconnect.
+            }
         }
         client.stop();
         scheduler.shutdown();
