@@ -9,10 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,10 +67,14 @@ class OverviewViewTest {
     }
 
     @Test
-    void shouldJudgeAgainstTheThresholdTheOperatorApplied(FxRobot robot) {
+    void shouldJudgeAgainstTheThresholdTheOperatorApplied(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.update(examDay()));
+        // Not animated here: an expanding pane moves the button while the robot aims at it.
+        TitledPane thresholds = robot.lookup("#alert-thresholds").queryAs(TitledPane.class);
+        robot.interact(() -> thresholds.setAnimated(false));
         robot.clickOn("#alert-thresholds");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#thresholds-apply").queryButton().isVisible());
         Spinner<Integer> p95 = robot.lookup("#threshold-save-p95").query();
         robot.interact(() -> p95.getValueFactory().setValue(1_000));
 
