@@ -3,13 +3,12 @@ package org.lectern.node.course;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lectern.node.cluster.LastKnownRecords;
+import org.lectern.node.transaction.AfterTransaction;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that answers "may this user do that in this course?" (thesis table 4.1). Roles rank
@@ -90,14 +89,7 @@ public class CourseAccess {
     void forgetRole(long courseId, long userId) {
         String key = key(courseId, userId);
         records.remove(LastKnownRecords.COURSE_ROLES, key);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    records.remove(LastKnownRecords.COURSE_ROLES, key);
-                }
-            });
-        }
+        AfterTransaction.afterCompletion(committed -> records.remove(LastKnownRecords.COURSE_ROLES, key));
     }
 
     private static String key(long courseId, long userId) {

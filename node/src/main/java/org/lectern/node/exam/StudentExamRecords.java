@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 import org.lectern.node.cluster.LastKnownRecords;
 import org.lectern.node.exercise.Exercise;
 import org.lectern.node.exercise.Participation;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.lectern.node.transaction.AfterTransaction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,13 +60,8 @@ class StudentExamRecords {
         if (!mark(key, StudentExamRecord.HandIn.NONE, StudentExamRecord.HandIn.COMMITTING)) {
             return; // never remembered: no save can be taken from a record that does not exist
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                mark(key, StudentExamRecord.HandIn.COMMITTING, status == STATUS_COMMITTED
-                        ? StudentExamRecord.HandIn.DONE : StudentExamRecord.HandIn.NONE);
-            }
-        });
+        AfterTransaction.afterCompletion(committed -> mark(key, StudentExamRecord.HandIn.COMMITTING,
+                committed ? StudentExamRecord.HandIn.DONE : StudentExamRecord.HandIn.NONE));
     }
 
     /** A change of one student's working time in the running transaction: forgotten before and after the commit. */
@@ -100,14 +94,7 @@ class StudentExamRecords {
      */
     private static void forgetAround(Runnable forget) {
         forget.run();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget.run();
-                }
-            });
-        }
+        AfterTransaction.afterCompletion(committed -> forget.run());
     }
 
     private static String key(long examId, long userId) {

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.lectern.node.cluster.ClusterMinorityException;
 import org.lectern.node.cluster.LiveSave;
 import org.lectern.node.cluster.LiveSubmissions;
+import org.lectern.node.transaction.AfterTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -130,12 +130,7 @@ public class LiveSubmissionFlusher implements SmartLifecycle {
         List<LiveSave> saves = pending.values().stream().flatMap(List::stream).toList();
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             insert(saves);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    live.markStored(pending);
-                }
-            });
+            AfterTransaction.afterCommit(() -> live.markStored(pending));
         } else {
             transaction.executeWithoutResult(status -> insert(saves));
             live.markStored(pending);

@@ -10,13 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.lectern.node.transaction.AfterTransaction;
 import org.lectern.shared.topics.DestinationKind;
 import org.lectern.shared.topics.TopicDeclaration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How features publish live events: through {@link ReliableMessaging} (sequenced, replayable), only once the change
@@ -111,15 +110,6 @@ public class LiveEvents {
                 LOG.warn("Could not schedule a live event: {}", e.toString());
             }
         };
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        AfterTransaction.afterCommit(action);
     }
 }

@@ -1,12 +1,12 @@
 package org.lectern.node.quiz;
 
+import static org.lectern.node.transaction.AfterTransaction.afterCommit;
+
 import java.util.List;
 import java.util.Optional;
 import org.lectern.node.cluster.LastKnownRecords;
 import org.lectern.node.exercise.Exercise;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What a node must know to take a quiz answer while the database is unreachable: the started quiz and each
@@ -62,18 +62,5 @@ class LiveQuizRecords {
 
     private static String participantKey(long quizId, long studentId) {
         return quizId + ":" + studentId;
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

@@ -37,10 +37,11 @@ class NodeArchitectureTest {
     @ArchTest
     static final ArchRule infrastructureKnowsNoFeature = classes()
             .that().resideInAnyPackage("org.lectern.node.cluster..", "org.lectern.node.messaging..",
-                    "org.lectern.node.balancer..")
+                    "org.lectern.node.balancer..", "org.lectern.node.transaction..")
             .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.lectern.node..")
                     .or(resideInAnyPackage("org.lectern.node.cluster..", "org.lectern.node.messaging..",
-                            "org.lectern.node.balancer..", "org.lectern.node.web..")))
+                            "org.lectern.node.balancer..", "org.lectern.node.transaction..",
+                            "org.lectern.node.web..")))
             .because("dependencies run one way: features use infrastructure, never the reverse");
 
     @ArchTest
