@@ -32,7 +32,7 @@ public final class BenchMain {
                 case "drill" -> {
                     if (list.isEmpty()) {
                         throw new BenchOptions.BadOption("drill needs a name: kill-node, drain-rolling, "
-                                + "broker-restart, db-restart or owner-loss");
+                                + "broker-restart, db-restart, partition or owner-loss");
                     }
                     Drill.Name name = Drill.Name.of(list.remove(0));
                     Optional<LocalClusterState> cluster = LocalClusterState.read(Drill.home());

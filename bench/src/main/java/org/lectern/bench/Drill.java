@@ -22,13 +22,16 @@ import org.lectern.shared.operations.OperatorSignatures;
 /**
  * A fault performed on the local cluster while the exam load runs, through the cluster tool's own commands
  * ({@code ./lectern cluster kill-node K}, {@code stop-node}, {@code start-node}, {@code restart-broker},
- * {@code restart-db}) and signed operator commands ({@link OperatorSignatures}) for draining. The run then ends in
+ * {@code restart-db}, {@code partition}) and signed operator commands ({@link OperatorSignatures}) for draining. The run then ends in
  * the set check; the outcome adds what the fault did to the sessions and whether it was over before the hand-in.
  */
 public final class Drill {
 
     /** How long db-restart keeps PostgreSQL stopped: the outage exam day must ride out (issue 15), not a blink. */
     static final Duration DATABASE_OUTAGE = Duration.ofSeconds(60);
+
+    /** How long partition cuts the node off: past the heartbeat time-out, so the cluster really splits. */
+    static final Duration PARTITION_CUT = Duration.ofSeconds(90);
 
     /** The drills, by their command-line names. */
     public enum Name {
@@ -38,6 +41,9 @@ public final class Drill {
         DRAIN_ROLLING("drain-rolling", Duration.ofMinutes(11), Duration.ofSeconds(30)),
         BROKER_RESTART("broker-restart", Duration.ofMinutes(4), null),
         DB_RESTART("db-restart", Duration.ofMinutes(4), null),
+        // The cut (90 s) outlasts Hazelcast's 60-s heartbeat time-out, then the halves merge within the merge
+        // interval (10 s): a third into a five-minute hold leaves about two minutes to judge the recovery.
+        PARTITION("partition", Duration.ofMinutes(5), null),
         OWNER_LOSS("owner-loss", Duration.ofMinutes(4), null);
 
         private final String cli;
@@ -66,7 +72,7 @@ public final class Drill {
                 }
             }
             throw new BenchOptions.BadOption("unknown drill '" + cli + "' (kill-node, drain-rolling, broker-restart,"
-                    + " db-restart, owner-loss)");
+                    + " db-restart, partition, owner-loss)");
         }
     }
 
@@ -198,6 +204,8 @@ public final class Drill {
             case BROKER_RESTART -> faultDone = tool(run, "cluster", "restart-broker");
             case DB_RESTART -> faultDone = tool(run, "cluster", "restart-db", "--down",
                     String.valueOf(DATABASE_OUTAGE.toSeconds()));
+            case PARTITION -> faultDone = tool(run, "cluster", "partition", String.valueOf(settings.node()),
+                    "--seconds", String.valueOf(PARTITION_CUT.toSeconds()));
             case OWNER_LOSS -> {
                 String owner = run.lastNodeSample().values().stream().filter(NodeSampler.Sample::schedulerOwner)
                         .map(NodeSampler.Sample::nodeId).findFirst().orElse(null);

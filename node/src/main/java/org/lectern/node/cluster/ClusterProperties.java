@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param port           the member's port
  * @param members        the addresses ({@code host:port}) of the cluster's members, this one included
  * @param statusInterval how often the node publishes its status
+ * @param outboundPorts  the local ports (ranges such as {@code 20000-20049}) the member connects to others from;
+ *                       none: the system picks. A range per node lets packet filters tell the nodes apart, as the
+ *                       local cluster's partition drill does, and firewalls that allow only known ports.
  */
 @Validated
 @ConfigurationProperties("lectern.cluster")
@@ -26,5 +29,10 @@ public record ClusterProperties(
         @DefaultValue("127.0.0.1") @NotBlank String bindInterface,
         @DefaultValue("5701") @Min(1) @Max(65535) int port,
         @DefaultValue("127.0.0.1:5701") @NotEmpty List<String> members,
-        @DefaultValue("2s") Duration statusInterval) {
+        @DefaultValue("2s") Duration statusInterval,
+        List<String> outboundPorts) {
+
+    public ClusterProperties {
+        outboundPorts = outboundPorts == null ? List.of() : List.copyOf(outboundPorts);
+    }
 }

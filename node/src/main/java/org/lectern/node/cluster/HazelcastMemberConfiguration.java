@@ -57,6 +57,7 @@ class HazelcastMemberConfiguration {
         network.setPort(cluster.port()).setPortAutoIncrement(false);
         network.setPublicAddress(cluster.bindInterface() + ":" + cluster.port());
         network.getInterfaces().setEnabled(true).addInterface(cluster.bindInterface());
+        cluster.outboundPorts().forEach(network::addOutboundPortDefinition);
 
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
@@ -72,13 +73,6 @@ class HazelcastMemberConfiguration {
     }
 
     /**
-     * Live submissions: a save is acknowledged only once a second member holds it (one synchronous backup by
-     * default, {@code lectern.live-submissions.backup-count} sets more: every backup is another network round trip
-     * per save). Kept as objects, so the flusher's queries on
-     * pending counts read no serialised form. No MapStore: our own flusher writes to the database
-     * (docs/cluster-live-submissions.md). After a split, both sides' saves are kept.
-     */
-    /**
      * What live saves answer from while the database is away: one synchronous backup, like the saves themselves,
      * so a member's death does not turn the survivors' saves into refusals. Records not read or written for a day
      * belong to quizzes and exams long over and go.
@@ -92,6 +86,13 @@ class HazelcastMemberConfiguration {
 
     private static final int LAST_KNOWN_MAX_IDLE_SECONDS = 24 * 60 * 60;
 
+    /**
+     * Live submissions: a save is acknowledged only once a second member holds it (one synchronous backup by
+     * default, {@code lectern.live-submissions.backup-count} sets more: every backup is another network round trip
+     * per save). Kept as objects, so the flusher's queries on
+     * pending counts read no serialised form. No MapStore: our own flusher writes to the database
+     * (docs/cluster-live-submissions.md). After a split, both sides' saves are kept.
+     */
     private static void addLiveSubmissionMaps(Config config) {
         MapConfig live = new MapConfig(ClusterStructures.LIVE_SUBMISSIONS)
                 .setBackupCount(1)

@@ -22,7 +22,7 @@ import org.springframework.boot.availability.LivenessState;
 class LivenessServerTest {
 
     private static final ClusterProperties CLUSTER = new ClusterProperties("lectern", "127.0.0.1", 5701,
-            List.of("127.0.0.1:5701"), Duration.ofSeconds(2));
+            List.of("127.0.0.1:5701"), Duration.ofSeconds(2), List.of());
 
     private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

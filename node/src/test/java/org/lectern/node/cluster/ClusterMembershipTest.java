@@ -32,7 +32,7 @@ class ClusterMembershipTest {
 
     private HazelcastInstance member(String nodeId, int port, int minimumSize, String schemaVersion) {
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", port,
-                List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB), Duration.ofSeconds(2));
+                List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB), Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
                 new MembershipProperties.Kubernetes("default", "lectern-node"), minimumSize, 0, Duration.ofSeconds(5));
         Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));
@@ -40,6 +40,19 @@ class ClusterMembershipTest {
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         members.add(member);
         return member;
+    }
+
+    @Test
+    void shouldConnectToOtherMembersFromTheConfiguredOutboundPortsOnly() {
+        ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", portA,
+                List.of("127.0.0.1:" + portA), Duration.ofSeconds(2), List.of("20050-20099"));
+
+        Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties("node-a", null));
+
+        assertThat(config.getNetworkConfig().getOutboundPortDefinitions()).containsExactly("20050-20099");
+        Config unset = HazelcastMemberConfiguration.memberConfig(new ClusterProperties(clusterName, "127.0.0.1", portA,
+                List.of("127.0.0.1:" + portA), Duration.ofSeconds(2), null), new NodeProperties("node-a", null));
+        assertThat(unset.getNetworkConfig().getOutboundPortDefinitions()).isNullOrEmpty();
     }
 
     @Test
@@ -84,7 +97,7 @@ class ClusterMembershipTest {
             addresses.add("127.0.0.1:" + (5701 + i));
         }
         return ClusterMembership.liveSubmissionsMinimumSize(
-                new ClusterProperties("c", "127.0.0.1", 5701, addresses, Duration.ofSeconds(2)),
+                new ClusterProperties("c", "127.0.0.1", 5701, addresses, Duration.ofSeconds(2), List.of()),
                 new MembershipProperties(discovery, new MembershipProperties.Kubernetes("default", "lectern-node"), 1,
                         configured, Duration.ofSeconds(5)));
     }

@@ -112,7 +112,7 @@ class HazelcastLastKnownRecordsTest {
     private static HazelcastInstance member() {
         int port = FreePorts.next();
         ClusterProperties cluster = new ClusterProperties("last-known-" + port, "127.0.0.1", port,
-                List.of("127.0.0.1:" + port), Duration.ofSeconds(2));
+                List.of("127.0.0.1:" + port), Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
                 new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5));
         return new HazelcastMemberConfiguration().hazelcastInstance(cluster, new NodeProperties("node-a", null),

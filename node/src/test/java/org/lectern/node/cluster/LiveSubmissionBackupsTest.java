@@ -53,7 +53,7 @@ class LiveSubmissionBackupsTest {
     private HazelcastInstance member(String nodeId, int index, int backupCount) {
         List<String> addresses = ports.stream().map(port -> "127.0.0.1:" + port).toList();
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", ports.get(index), addresses,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
                 new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5));
         HazelcastInstance member = new HazelcastMemberConfiguration().hazelcastInstance(cluster,

@@ -60,7 +60,7 @@ class LiveSubmissionsSplitBrainIT {
         for (int i = 0; i < started; i++) {
             String nodeId = "node-" + (i + 1);
             ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", ports.get(i), addresses,
-                    Duration.ofSeconds(2));
+                    Duration.ofSeconds(2), List.of());
             MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
                     new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 0, Duration.ofSeconds(2));
             Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));

@@ -31,7 +31,7 @@ class NodeStatusPublisherTest {
     private final NodeLifecycle lifecycle = new NodeLifecycle();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     private final NodeStatusPublisher publisher = new NodeStatusPublisher(board, new NodeProperties("node-7", 3),
-            new ClusterProperties("lectern", "10.0.0.7", 5701, List.of("10.0.0.7:5701"), Duration.ofSeconds(2)),
+            new ClusterProperties("lectern", "10.0.0.7", 5701, List.of("10.0.0.7:5701"), Duration.ofSeconds(2), List.of()),
             lifecycle, new FixedWeight(3), () -> this.brokerConnected, new StaticListableBeanFactory().getBeanProvider(BuildProperties.class),
             new StaticListableBeanFactory().getBeanProvider(Flyway.class),
             new StaticListableBeanFactory().getBeanProvider(StatusSources.Load.class),

@@ -104,6 +104,20 @@ public record ClusterLayout(Path home, Path base, int frontPort, int plainPort, 
         return nodes.get(k - 1);
     }
 
+    /**
+     * The local ports node K connects to the other members from ({@code lectern.cluster.outbound-ports}): 50 of its
+     * own from 20000, below Linux's ephemeral ports, so a packet filter can tell node K's connections apart
+     * ({@link Partition}); 50 leave room for reconnections while old ones wait in TIME_WAIT.
+     */
+    public String outboundPorts(int k) {
+        node(k);
+        int first = OUTBOUND_PORTS_FROM + OUTBOUND_PORTS_PER_NODE * (k - 1);
+        return first + "-" + (first + OUTBOUND_PORTS_PER_NODE - 1);
+    }
+
+    private static final int OUTBOUND_PORTS_FROM = 20_000;
+    private static final int OUTBOUND_PORTS_PER_NODE = 50;
+
     public String memberList() {
         return nodes.stream().map(node -> HOST + ":" + node.member()).collect(Collectors.joining(","));
     }

@@ -26,6 +26,11 @@ public final class ClusterTool {
               restart-db [--down SECONDS]
                              Stop PostgreSQL (fast shutdown: open transactions roll back), keep it stopped for
                              SECONDS (default 0, up to 600: an outage drill), and start it again
+              partition K [--seconds N]
+                             Cut node K's cluster traffic off from the other nodes for N seconds (default 90,
+                             up to 600), then heal; students still reach it. Needs root and nftables. 90 s
+                             outlast Hazelcast's 60-s heartbeat time-out, so the halves split and merge again
+              heal           Remove a cut an interrupted partition left
               down           Stop everything, in reverse start order
               logs [PART]    The end of a part's log (postgres, broker, node-K, haproxy); no PART: where they are""";
 
@@ -70,6 +75,18 @@ public final class ClusterTool {
             case "restart-db" -> {
                 Duration down = downFor(args);
                 existing(base).restartDatabase(down, out);
+            }
+            case "partition" -> {
+                if (args.length < 2) {
+                    throw new ClusterException("partition needs the node's number, e.g. ./lectern cluster partition 2");
+                }
+                int k = number(args, 1, "partition", 1, ClusterLayout.MAX_NODES);
+                Duration cut = cutFor(args);
+                existing(base).partition(k, cut, out);
+            }
+            case "heal" -> {
+                noMoreArguments(args, 1);
+                existing(base).heal(out);
             }
             case "down" -> {
                 noMoreArguments(args, 1);
@@ -149,6 +166,22 @@ public final class ClusterTool {
         noMoreArguments(args, 3);
         return Duration.ofSeconds(seconds);
     }
+
+    /** How long {@code partition K} keeps the node cut off: {@code --seconds N}, or 90 s. */
+    static Duration cutFor(String[] args) {
+        if (args.length <= 2) {
+            return DEFAULT_CUT;
+        }
+        if (!"--seconds".equals(args[2])) {
+            throw new ClusterException("unexpected argument '" + args[2] + "' for cluster partition");
+        }
+        int seconds = number(args, 3, "--seconds", 1, 600);
+        noMoreArguments(args, 4);
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** Longer than Hazelcast's heartbeat time-out (60 s), so the others declare the node gone: a real split. */
+    static final Duration DEFAULT_CUT = Duration.ofSeconds(90);
 
     private static int node(String[] args) {
         if (args.length != 2) {

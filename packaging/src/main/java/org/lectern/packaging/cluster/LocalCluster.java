@@ -137,6 +137,7 @@ public final class LocalCluster {
 
     /** Stops every part in the reverse start order; parts that do not run are passed over. */
     public void down(PrintStream out) {
+        SystemPrograms.nft().ifPresent(nft -> new Partition(layout).heal());
         stopPart(out, Haproxy.PART, Duration.ofSeconds(10));
         List<CompletableFuture<Void>> nodes = IntStream.rangeClosed(1, layout.nodes().size())
                 .mapToObj(k -> CompletableFuture.runAsync(() -> stopPart(out, ClusterLayout.nodeName(k), NODE_GRACE)))
@@ -221,6 +222,37 @@ public final class LocalCluster {
         step(out, "PostgreSQL", postgres::start);
         out.printf(Locale.ROOT, "PostgreSQL was away %.1f s%n", Duration.between(stopped, Instant.now()).toMillis()
                 / 1000.0);
+    }
+
+    /**
+     * Cuts node {@code k} off from the other nodes for {@code cut} ({@link Partition}), then heals; the nodes keep
+     * serving students meanwhile. Interrupted (Ctrl-C), it heals before it ends.
+     */
+    public void partition(int k, Duration cut, PrintStream out) {
+        Partition partition = new Partition(layout);
+        Thread healOnExit = new Thread(partition::heal);
+        partition.cut(k);
+        Runtime.getRuntime().addShutdownHook(healOnExit);
+        Instant from = Instant.now();
+        out.printf(Locale.ROOT, "%s is cut off from the other nodes for %d s (its Hazelcast ports are filtered)%n",
+                ClusterLayout.nodeName(k), cut.toSeconds());
+        try {
+            // The cut itself: nothing to wait for but the time the operator asked for.
+            Thread.sleep(cut.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            partition.heal();
+            Runtime.getRuntime().removeShutdownHook(healOnExit);
+        }
+        out.printf(Locale.ROOT, "Healed: %s was cut off %.1f s%n", ClusterLayout.nodeName(k),
+                Duration.between(from, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** Removes a cut that an interrupted partition left behind, if there is one. */
+    public void heal(PrintStream out) {
+        new Partition(layout).heal();
+        out.println("No node is cut off");
     }
 
     /** One line per part and per node, from the parts themselves. */
@@ -358,6 +390,7 @@ public final class LocalCluster {
                 "--lectern.cluster.bind-interface=" + ClusterLayout.HOST,
                 "--lectern.cluster.port=" + ports.member(),
                 "--lectern.cluster.members=" + layout.memberList(),
+                "--lectern.cluster.outbound-ports=" + layout.outboundPorts(k),
                 "--spring.datasource.url=" + Postgres.jdbcUrl(layout),
                 "--spring.datasource.username=" + Postgres.USER,
                 "--lectern.broker.embedded=false",

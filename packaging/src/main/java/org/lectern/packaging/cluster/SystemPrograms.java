@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The operating-system programs a local cluster runs: HAProxy and PostgreSQL's server binaries. A missing one is
- * named with the command that installs it; {@code --install} runs that command on Debian and Ubuntu.
+ * The operating-system programs a local cluster runs: HAProxy and PostgreSQL's server binaries, and nftables for
+ * the partition drill. A missing one is named with the command that installs it; {@code --install} runs that
+ * command on Debian and Ubuntu for the first two.
  */
 public final class SystemPrograms {
 
@@ -24,6 +25,11 @@ public final class SystemPrograms {
     /** HAProxy, or empty. */
     public static Optional<Path> haproxy() {
         return onPath("haproxy", Path.of("/usr/sbin"), Path.of("/usr/local/sbin"));
+    }
+
+    /** nftables' {@code nft}, for the partition drill only, or empty. */
+    public static Optional<Path> nft() {
+        return onPath("nft", Path.of("/usr/sbin"), Path.of("/sbin"));
     }
 
     /** The directory of PostgreSQL's server binaries ({@code initdb}, {@code pg_ctl}), the newest first, or empty. */

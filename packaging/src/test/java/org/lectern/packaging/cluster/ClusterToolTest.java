@@ -36,7 +36,7 @@ class ClusterToolTest {
 
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("up [--nodes N] [--port P] [--install]",
                     "status", "stop-node K", "start-node K", "kill-node K", "restart-broker", "restart-db", "down",
-                    "logs [PART]");
+                    "logs [PART]", "partition K [--seconds N]", "heal");
         }
 
         @Test
@@ -53,6 +53,19 @@ class ClusterToolTest {
                     .hasMessage("--down needs a number");
             assertThatThrownBy(() -> run("restart-db", "--down", "5", "now")).isInstanceOf(ClusterException.class)
                     .hasMessage("unexpected argument 'now' for cluster restart-db");
+        }
+
+        @Test
+        void shouldRefuseAPartitionWithoutANodeOrWithAWrongCut() {
+            assertThatThrownBy(() -> run("partition")).isInstanceOf(ClusterException.class)
+                    .hasMessage("partition needs the node's number, e.g. ./lectern cluster partition 2");
+            assertThatThrownBy(() -> run("partition", "0")).isInstanceOf(ClusterException.class)
+                    .hasMessage("partition needs a number from 1 to 9, got '0'");
+            assertThatThrownBy(() -> run("partition", "2", "--seconds", "0")).isInstanceOf(ClusterException.class)
+                    .hasMessage("--seconds needs a number from 1 to 600, got '0'");
+            assertThatThrownBy(() -> run("partition", "2", "--for", "30")).isInstanceOf(ClusterException.class)
+                    .hasMessage("unexpected argument '--for' for cluster partition");
+            assertThat(ClusterTool.cutFor(new String[] {"partition", "2"})).isEqualTo(ClusterTool.DEFAULT_CUT);
         }
 
         @Test
