@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lectern.node.cluster.ClusterProperties;
+import org.lectern.node.cluster.LiveSavesQuorum;
 import org.lectern.node.cluster.NodeLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,20 +45,22 @@ class AgentCheckServer implements SmartLifecycle {
     private final ClusterProperties cluster;
     private final NodeLifecycle lifecycle;
     private final WeightControl weight;
+    private final LiveSavesQuorum quorum;
     private volatile ServerSocket server;
     private volatile ExecutorService executor;
 
     AgentCheckServer(BalancerProperties balancer, ClusterProperties cluster, NodeLifecycle lifecycle,
-            WeightControl weight) {
+            WeightControl weight, LiveSavesQuorum quorum) {
         this.balancer = balancer;
         this.cluster = cluster;
         this.lifecycle = lifecycle;
         this.weight = weight;
+        this.quorum = quorum;
     }
 
     /** The line a connection gets now. */
     String answer() {
-        return AgentAnswer.of(lifecycle.state(), weight.weight());
+        return AgentAnswer.of(lifecycle.state(), weight.weight(), quorum.present());
     }
 
     /** The port the agent listens on, or 0 when it does not run. */

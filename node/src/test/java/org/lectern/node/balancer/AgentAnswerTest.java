@@ -11,23 +11,29 @@ class AgentAnswerTest {
 
     @Test
     void shouldAnswerReadyWithOneHundredPercentPerWeightUnitWhenReady() {
-        assertThat(AgentAnswer.of(NodeState.READY, 3)).isEqualTo("ready up 300%");
+        assertThat(AgentAnswer.of(NodeState.READY, 3, true)).isEqualTo("ready up 300%");
     }
 
     @Test
     void shouldAnswerZeroPercentWhenReadyWithWeightZero() {
-        assertThat(AgentAnswer.of(NodeState.READY, 0)).isEqualTo("ready up 0%");
+        assertThat(AgentAnswer.of(NodeState.READY, 0, true)).isEqualTo("ready up 0%");
+    }
+
+    @Test
+    void shouldDrainAReadyNodeOnTheMinoritySideOfASplit() {
+        assertThat(AgentAnswer.of(NodeState.READY, 3, false)).isEqualTo("drain");
+        assertThat(AgentAnswer.of(NodeState.STOPPING, 3, false)).isEqualTo("maint");
     }
 
     @ParameterizedTest
     @EnumSource(value = NodeState.class, names = {"DRAINING", "DRAINED"})
     void shouldAnswerDrainWhenDraining(NodeState state) {
-        assertThat(AgentAnswer.of(state, 3)).isEqualTo("drain");
+        assertThat(AgentAnswer.of(state, 3, true)).isEqualTo("drain");
     }
 
     @ParameterizedTest
     @EnumSource(value = NodeState.class, names = {"STARTING", "STOPPING"})
     void shouldAnswerMaintWhenNotServing(NodeState state) {
-        assertThat(AgentAnswer.of(state, 3)).isEqualTo("maint");
+        assertThat(AgentAnswer.of(state, 3, true)).isEqualTo("maint");
     }
 }

@@ -103,6 +103,24 @@ class ClusterMembershipTest {
     }
 
     @Test
+    void shouldTellTheBalancerAgentWhetherThisMemberMayTakeLiveSaves() {
+        HazelcastInstance a = member("node-a", portA, 2, "30");
+        LiveSavesQuorum quorum = new LiveSavesQuorum(a);
+        assertThat(quorum.present()).as("alone, below the minimum of two").isFalse();
+
+        member("node-b", portB, 2, "30");
+
+        await().atMost(Duration.ofSeconds(60)).until(quorum::present);
+    }
+
+    @Test
+    void shouldAlwaysTakeLiveSavesWithoutProtection() {
+        HazelcastInstance alone = member("node-a", portA, 1, "30");
+
+        assertThat(new LiveSavesQuorum(alone).present()).isTrue();
+    }
+
+    @Test
     void shouldPassTheSchemaCheckWhenTheVersionsAgree() {
         member("node-a", portA, 1, "30");
         HazelcastInstance b = member("node-b", portB, 1, "30");
