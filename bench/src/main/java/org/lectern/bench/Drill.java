@@ -41,7 +41,7 @@ public final class Drill {
         DRAIN_ROLLING("drain-rolling", Duration.ofMinutes(11), Duration.ofSeconds(30)),
         BROKER_RESTART("broker-restart", Duration.ofMinutes(4), null),
         DB_RESTART("db-restart", Duration.ofMinutes(4), null),
-        // The cut (90 s) outlasts Hazelcast's 60-s heartbeat time-out, then the halves merge within the merge
+        // The cut (90 s) outlasts the nodes' heartbeat time-out (20 s), then the halves merge within the merge
         // interval (10 s): a third into a five-minute hold leaves about two minutes to judge the recovery.
         PARTITION("partition", Duration.ofMinutes(5), null),
         OWNER_LOSS("owner-loss", Duration.ofMinutes(4), null);

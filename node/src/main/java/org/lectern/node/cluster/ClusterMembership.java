@@ -83,6 +83,13 @@ final class ClusterMembership {
         config.setProperty("hazelcast.merge.first.run.delay.seconds", mergeSeconds);
         config.setProperty("hazelcast.merge.next.run.delay.seconds", mergeSeconds);
 
+        // Hazelcast's default (60 s unheard, a heartbeat every 5 s) leaves a cut-off node a minute to take saves
+        // that no other member backs up; four heartbeats per time-out keep one late heartbeat from declaring a
+        // busy member gone.
+        long heartbeatSeconds = Math.max(2, membership.heartbeatTimeout().toSeconds());
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(heartbeatSeconds));
+        config.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(Math.max(1, heartbeatSeconds / 4)));
+
         MERGE_POLICIES.forEach((name, policy) -> {
             MapConfig map = config.getMapConfig(name);
             map.getMergePolicyConfig().setPolicy(policy);

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  *                      {@code members} when that lists three or more, else off; 1 turns it off
  * @param mergeInterval how soon, and how often, members look for another cluster of the same name to merge with
  *                      (two clusters formed at start-up, or the halves of a split)
+ * @param heartbeatTimeout how long a member may go unheard before the others declare it gone; a node cut off by
+ *                      the network keeps taking students' saves it cannot back up for this long (a killed node's
+ *                      closed connections are noticed at once)
  */
 @Validated
 @ConfigurationProperties("lectern.cluster")
@@ -30,7 +33,8 @@ public record MembershipProperties(
         @DefaultValue @Valid Kubernetes kubernetes,
         @DefaultValue("1") @Min(1) int minimumSize,
         @DefaultValue("0") @Min(0) int liveSubmissionsMinimumSize,
-        @DefaultValue("10s") @NotNull Duration mergeInterval) {
+        @DefaultValue("10s") @NotNull Duration mergeInterval,
+        @DefaultValue("20s") @NotNull Duration heartbeatTimeout) {
 
     public enum Discovery {
         TCP_IP,

@@ -34,7 +34,8 @@ class ClusterMembershipTest {
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", port,
                 List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB), Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                new MembershipProperties.Kubernetes("default", "lectern-node"), minimumSize, 0, Duration.ofSeconds(5));
+                new MembershipProperties.Kubernetes("default", "lectern-node"), minimumSize, 0, Duration.ofSeconds(5),
+                Duration.ofSeconds(20));
         Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));
         ClusterMembership.configure(config, cluster, membership, nodeId, schemaVersion);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
@@ -53,6 +54,20 @@ class ClusterMembershipTest {
         Config unset = HazelcastMemberConfiguration.memberConfig(new ClusterProperties(clusterName, "127.0.0.1", portA,
                 List.of("127.0.0.1:" + portA), Duration.ofSeconds(2), null), new NodeProperties("node-a", null));
         assertThat(unset.getNetworkConfig().getOutboundPortDefinitions()).isNullOrEmpty();
+    }
+
+    @Test
+    void shouldDeclareAnUnheardMemberGoneAfterTheConfiguredHeartbeatTimeout() {
+        ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", portA,
+                List.of("127.0.0.1:" + portA), Duration.ofSeconds(2), List.of());
+        Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties("node-a", null));
+
+        ClusterMembership.configure(config, cluster, new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
+                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 0, Duration.ofSeconds(5),
+                Duration.ofSeconds(20)), "node-a", "42");
+
+        assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("20");
+        assertThat(config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("5");
     }
 
     @Test
@@ -99,7 +114,7 @@ class ClusterMembershipTest {
         return ClusterMembership.liveSubmissionsMinimumSize(
                 new ClusterProperties("c", "127.0.0.1", 5701, addresses, Duration.ofSeconds(2), List.of()),
                 new MembershipProperties(discovery, new MembershipProperties.Kubernetes("default", "lectern-node"), 1,
-                        configured, Duration.ofSeconds(5)));
+                        configured, Duration.ofSeconds(5), Duration.ofSeconds(20)));
     }
 
     @Test

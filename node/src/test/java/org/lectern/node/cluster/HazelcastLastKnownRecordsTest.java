@@ -114,7 +114,8 @@ class HazelcastLastKnownRecordsTest {
         ClusterProperties cluster = new ClusterProperties("last-known-" + port, "127.0.0.1", port,
                 List.of("127.0.0.1:" + port), Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5));
+                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(20));
         return new HazelcastMemberConfiguration().hazelcastInstance(cluster, new NodeProperties("node-a", null),
                 membership, new LiveSubmissionMapProperties(1),
                 new SchemaVersion(new StaticListableBeanFactory().getBeanProvider(Flyway.class), "30"));

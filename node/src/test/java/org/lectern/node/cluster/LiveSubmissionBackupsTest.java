@@ -55,7 +55,8 @@ class LiveSubmissionBackupsTest {
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", ports.get(index), addresses,
                 Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5));
+                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(20));
         HazelcastInstance member = new HazelcastMemberConfiguration().hazelcastInstance(cluster,
                 new NodeProperties(nodeId, null), membership, new LiveSubmissionMapProperties(backupCount),
                 new SchemaVersion(new StaticListableBeanFactory().getBeanProvider(Flyway.class), "30"));

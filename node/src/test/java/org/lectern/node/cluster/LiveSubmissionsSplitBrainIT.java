@@ -62,13 +62,11 @@ class LiveSubmissionsSplitBrainIT {
             ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", ports.get(i), addresses,
                     Duration.ofSeconds(2), List.of());
             MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                    new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 0, Duration.ofSeconds(2));
+                    new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 0, Duration.ofSeconds(2),
+                    Duration.ofSeconds(6)); // a cut network is noticed in seconds
             Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));
             ClusterMembership.configure(config, cluster, membership, nodeId, "42");
             config.getNetworkConfig().setPublicAddress(addresses.get(i));
-            // A cut network is noticed in seconds rather than Hazelcast's default minute.
-            config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-            config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
             members.add(Hazelcast.newHazelcastInstance(config));
         }
         return members;

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.cluster.LiveSubmissions;
@@ -34,29 +32,16 @@ class LiveSubmissionsSplitBrainPostgresIT {
 
     /** The demo's individual text exercise. */
     private static final long TEXT_EXERCISE = 2;
-    /** Hazelcast reads these from system properties when its configuration does not set them. */
-    private static final Map<String, String> FAST_FAILURE_DETECTION = Map.of(
-            "hazelcast.heartbeat.interval.seconds", "1",
-            "hazelcast.max.no.heartbeat.seconds", "8");
 
     @TempDir
     Path dataDir;
-
-    @BeforeEach
-    void detectFailuresFast() {
-        FAST_FAILURE_DETECTION.forEach(System::setProperty);
-    }
-
-    @AfterEach
-    void restoreFailureDetection() {
-        FAST_FAILURE_DETECTION.keySet().forEach(System::clearProperty);
-    }
 
     @Test
     void shouldStoreEveryAcknowledgedSaveOfBothHalvesOnceWhenASplitHeals() {
         String jdbcUrl = PostgresDatabases.create("live_split_" + System.nanoTime());
         try (TestCluster cluster = TestCluster.start(2, "live-split", dataDir, jdbcUrl,
-                Map.of("lectern.cluster.merge-interval", "2s"))) {
+                // A cut network is noticed in seconds rather than the default 20 s.
+                Map.of("lectern.cluster.merge-interval", "2s", "lectern.cluster.heartbeat-timeout", "8s"))) {
             ConfigurableApplicationContext left = cluster.node(0);
             ConfigurableApplicationContext right = cluster.node(1);
             UserSummary summary = left.getBean(UserDirectory.class).summaryOf("student1");

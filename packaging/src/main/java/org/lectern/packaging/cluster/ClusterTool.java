@@ -29,7 +29,7 @@ public final class ClusterTool {
               partition K [--seconds N]
                              Cut node K's cluster traffic off from the other nodes for N seconds (default 90,
                              up to 600), then heal; students still reach it. Needs root and nftables. 90 s
-                             outlast Hazelcast's 60-s heartbeat time-out, so the halves split and merge again
+                             outlast the nodes' heartbeat time-out (20 s), so the halves split and merge again
               heal           Remove a cut an interrupted partition left
               down           Stop everything, in reverse start order
               logs [PART]    The end of a part's log (postgres, broker, node-K, haproxy); no PART: where they are""";
@@ -180,7 +180,10 @@ public final class ClusterTool {
         return Duration.ofSeconds(seconds);
     }
 
-    /** Longer than Hazelcast's heartbeat time-out (60 s), so the others declare the node gone: a real split. */
+    /**
+     * Well past the nodes' heartbeat time-out ({@code lectern.cluster.heartbeat-timeout}, 20 s), so the others
+     * declare the node gone and the split lasts a while: a real split, not a stall.
+     */
     static final Duration DEFAULT_CUT = Duration.ofSeconds(90);
 
     private static int node(String[] args) {
