@@ -104,7 +104,10 @@ public final class LoadRun implements AutoCloseable {
             at(intended, () -> student.begin(intended));
         }
         at(quizAtNanos, this::startQuiz);
-        timers.scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
+        // From second 0, so that entry i of sessionsPerSecond is the count at second i: with a first entry at 1 s,
+        // the last entry before the hand-in was taken as the hand-in began, and a drill read its first hand-ins as
+        // sessions the fault had dropped for good.
+        timers.scheduleAtFixedRate(this::everySecond, 0, 1, TimeUnit.SECONDS);
         sampler.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         long allowed = holdEndNanos - System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         allFinished.await(allowed, TimeUnit.NANOSECONDS);
