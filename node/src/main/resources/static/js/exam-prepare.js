@@ -112,7 +112,19 @@ async function loadGroups(statusId, statusText) {
 async function loadRegistrations() {
   const registrations = await get(`/api/exams/${examId}/registrations?size=500`);
   document.getElementById('registration-rows').replaceChildren(...registrations.content.map((row) => h('tr', {},
-    h('td', {}, row.login), h('td', {}, row.name), h('td', {}, t(`registration.${row.status}`)))));
+    h('td', {}, row.login), h('td', {}, row.name), h('td', {}, t(`registration.${row.status}`)),
+    h('td', {}, unregisterButton(row)))));
+}
+
+/** Takes a student off the exam; the node refuses (409, shown) once they have started. */
+function unregisterButton(row) {
+  return h('button', { type: 'button', id: `unregister-${row.login}`, 'aria-label': t('prepare.unregisterLabel', row.login),
+    onclick: async () => {
+      if (await deleteConfirmed('register-status', t('prepare.unregisterQuestion', row.login),
+        `/api/exams/${examId}/registrations/${encodeURIComponent(row.login)}`, t('prepare.unregistered', row.login))) {
+        await loadRegistrations();
+      }
+    } }, t('prepare.unregister'));
 }
 
 const groupForm = editableForm('group-form');

@@ -114,14 +114,16 @@ class AssessmentService {
 
     /**
      * Records (or replaces) a tutor's assessment of the latest submission. The feedback credits must add up to the
-     * score, so that what a student reads explains every point.
+     * score, so that what a student reads explains every point. Anyone but a tutor of the course gets the 404 of
+     * an unknown id, found before anything is written, as when reading a submission.
      */
     @Transactional
     ResultView assess(long submissionId, BigDecimal score, List<FeedbackItem> feedback, CurrentUser caller) {
-        Submission submission = submissions.get(submissionId);
+        Submission submission = submissions.readable(submissionId, caller, () -> access.isStaffSomewhere(caller),
+                participation -> access.roleOf(exercises.get(participation.getExerciseId()).getCourseId(), caller)
+                        .filter(role -> role.isAtLeast(CourseRole.TUTOR)).isPresent());
         Participation participation = participations.get(submission.getParticipationId());
         Exercise exercise = exercises.get(participation.getExerciseId());
-        access.require(exercise.getCourseId(), caller, CourseRole.TUTOR);
         if (exercise.getType() == ExerciseType.QUIZ) {
             throw new InvalidRequestException("Quizzes are assessed automatically, not by tutors.");
         }

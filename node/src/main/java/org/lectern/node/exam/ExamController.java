@@ -119,6 +119,12 @@ class ExamController {
         return exams.register(examId, user, request.logins());
     }
 
+    @DeleteMapping("/exams/{examId}/registrations/{login}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unregister(@PathVariable long examId, @PathVariable String login, CurrentUser user) {
+        exams.unregister(examId, login, user);
+    }
+
     @GetMapping("/exams/{examId}/registrations")
     PagedModel<RegistrationView> registrations(@PathVariable long examId,
             @PageableDefault(size = 50) Pageable pageable, CurrentUser user) {

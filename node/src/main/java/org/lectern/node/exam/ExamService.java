@@ -293,6 +293,28 @@ public class ExamService {
         return new RegistrationResult(fresh.size(), already.size());
     }
 
+    /**
+     * Takes a student off the exam until they start it; their generated student exam goes with the registration.
+     * Once started, their work is the exam's and the registration stays (409). Their live view of the exam ends on
+     * every node after the commit.
+     */
+    @Transactional
+    void unregister(long examId, String login, CurrentUser user) {
+        access.require(examId, user, CourseRole.INSTRUCTOR);
+        UserSummary student = users.find(login).filter(summary -> registrations.existsByExamIdAndUserId(examId,
+                summary.id())).orElseThrow(() -> new NotFoundException("registration of " + login + " for exam",
+                examId));
+        Optional<StudentExam> studentExam = studentExams.findByExamIdAndUserIdAndTestRun(examId, student.id(), false);
+        if (studentExam.filter(StudentExam::isStarted).isPresent()) {
+            throw new ConflictException(login + " has started exam " + examId + "; their work stays with the exam, "
+                    + "so the registration cannot be removed.");
+        }
+        studentExam.ifPresent(studentExams::delete);
+        registrations.deleteById(new ExamRegistration.Key(examId, student.id()));
+        lastKnown.forget(examId, student.id());
+        events.publishEvent(AccessNarrowed.of(login, "You are no longer registered for this exam"));
+    }
+
     @Transactional(readOnly = true)
     Page<RegistrationView> registrationsOf(long examId, CurrentUser user, Pageable pageable) {
         access.require(examId, user, CourseRole.TUTOR);

@@ -207,20 +207,6 @@ public class SubmissionService {
         }
     }
 
-    /** A submission by id; a live save not yet in the database is written first, so the row exists afterwards. */
-    @Transactional
-    public Submission get(long submissionId) {
-        Optional<Submission> stored = submissions.findById(submissionId);
-        if (stored.isEmpty() && submissionId >= LIVE_ID_BASE) {
-            Optional<Long> participationId = liveSubmissions.participationOf(submissionId);
-            if (participationId.isPresent()) {
-                flusher.storeNow(participationId.get());
-                stored = submissions.findById(submissionId);
-            }
-        }
-        return stored.orElseThrow(() -> new NotFoundException("submission", submissionId));
-    }
-
     /**
      * A submission by id for a caller allowed to read it ({@code mayRead} decides on its participation); anyone else
      * gets the same 404 as for an id that does not exist, so ids cannot be probed. Nothing costly happens before the

@@ -333,6 +333,9 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                         w -> Call.post("/api/exams/" + w.exam + "/registrations",
                                 json(Map.of("logins", List.of(w.login(STUDENT_A))))))
                         .allow(INSTRUCTORS),
+                endpoint("DELETE /api/exams/{examId}/registrations/{login}", "a new student, not started",
+                        w -> Call.delete(w.freshRegistrationPath()))
+                        .allow(INSTRUCTORS),
                 endpoint("GET /api/exams/{examId}/registrations", "running exam",
                         w -> Call.get("/api/exams/" + w.exam + "/registrations"))
                         .allow(STAFF),
@@ -479,7 +482,8 @@ class AccessMatrixAuthorizationIT extends NodeIntegrationTest {
                 endpoint("PUT /api/submissions/{submissionId}/assessment", "A's essay",
                         w -> Call.put("/api/submissions/" + w.essaySubmissionA + "/assessment",
                                 "{\"score\":7,\"feedback\":[{\"reference\":\"intro\",\"text\":\"Good\",\"credits\":7}]}"))
-                        .allow(STAFF),
+                        .allow(STAFF)
+                        .notFoundFor(OUTSIDER, STUDENT_A, STUDENT_B),
                 endpoint("GET /api/exercises/{exerciseId}/result", "essay, A assessed",
                         w -> Call.get("/api/exercises/" + w.essay + "/result"))
                         .allow(STUDENT_A)

@@ -212,6 +212,13 @@ final class World {
         return newTeam(ownedByTutor ? tokens.get(TUTOR) : otherTutorToken, TestData.unique("T"), freshStudent());
     }
 
+    /** The registration of a new student for the running exam, not started, as the path that removes it. */
+    String freshRegistrationPath() {
+        String student = freshStudent();
+        as(INSTRUCTOR, Call.post("/api/exams/" + exam + "/registrations", json(Map.of("logins", List.of(student)))));
+        return "/api/exams/" + exam + "/registrations/" + student;
+    }
+
     /** A new announcement of the running exam, for A. */
     long freshAnnouncement() {
         return post(INSTRUCTOR, "/api/exams/" + exam + "/announcements", Map.of("text", "Assume n >= 0."));

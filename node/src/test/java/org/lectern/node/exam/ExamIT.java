@@ -396,6 +396,46 @@ class ExamIT extends NodeIntegrationTest {
             assertThat(listed.get(0).get("login").asString()).isEqualTo(student.user().login());
             assertThat(listed.get(0).get("status").asString()).isEqualTo("GENERATED");
         }
+
+        @Test
+        void shouldTakeAStudentOffTheExamWithTheirStudentExamUntilTheyStartIt() {
+            long examId = exam.runningExam();
+            exam.groups(examId, 1);
+            Member student = exam.registeredStudent(examId);
+            String path = "/api/exams/" + examId + "/registrations/" + student.user().login();
+            String studentExams = "select count(*) from student_exams where exam_id = ? and user_id = ?";
+            assertThat(jdbc.queryForObject(studentExams, Long.class, examId, student.user().id())).isEqualTo(1);
+
+            assertThat(http.delete(path, student.token()).statusCode()).isEqualTo(403);
+            assertThat(http.delete(path, exam.instructor).statusCode()).isEqualTo(204);
+
+            assertThat(ExamHttp.json(http.get("/api/exams/" + examId + "/registrations", exam.instructor))
+                    .get("content")).isEmpty();
+            assertThat(jdbc.queryForObject(studentExams, Long.class, examId, student.user().id())).isZero();
+            assertThat(http.get("/api/exams/" + examId, student.token()).statusCode()).isEqualTo(403);
+            assertThat(http.delete(path, exam.instructor).statusCode()).isEqualTo(404);
+            assertThat(http.delete("/api/exams/" + examId + "/registrations/nobody-here", exam.instructor)
+                    .statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void shouldKeepTheRegistrationAndTheWorkOfAStudentWhoStartedWith409() {
+            long examId = exam.runningExam();
+            exam.groups(examId, 1);
+            Member student = exam.registeredStudent(examId);
+            exam.start(examId, student);
+            long exercise = exam.firstExercise(examId, student);
+            assertThat(exam.saveText(examId, exercise, student, "k1", "my answer").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> refused = http.delete("/api/exams/" + examId + "/registrations/"
+                    + student.user().login(), exam.instructor);
+
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(ExamHttp.json(refused).get("detail").asString()).contains("has started");
+            await().untilAsserted(() -> assertThat(exam.savedVersions(examId, student)).isEqualTo(1));
+            assertThat(http.get("/api/exams/" + examId + "/student-exam", student.token()).statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Nested

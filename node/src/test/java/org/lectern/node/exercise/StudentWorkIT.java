@@ -33,6 +33,9 @@ class StudentWorkIT extends NodeIntegrationTest {
     SubmissionService submissions;
 
     @Autowired
+    SubmissionRepository submissionRows;
+
+    @Autowired
     StorageProperties storage;
 
     @Autowired
@@ -153,7 +156,7 @@ class StudentWorkIT extends NodeIntegrationTest {
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             long submissionId = LecternClient.json(response).get("submissionId").asLong();
-            assertThat(submissions.get(submissionId).getContent().text())
+            assertThat(submissionRows.findById(submissionId).orElseThrow().getContent().text())
                     .isEqualTo("{\"a\":{\"c\":null,\"d\":true},\"b\":[1,2]}");
             JsonNode participation = LecternClient.json(
                     client().get("/api/exercises/" + exerciseId + "/participation", course.student));
@@ -284,7 +287,7 @@ class StudentWorkIT extends NodeIntegrationTest {
                 assertThat(file.getParent().getParent().getFileName().toString()).isEqualTo("participations");
             });
             long submissionId = LecternClient.json(response).get("submissionId").asLong();
-            assertThat(submissions.get(submissionId).getContent().fileName()).isEqualTo("evil.pdf");
+            assertThat(submissionRows.findById(submissionId).orElseThrow().getContent().fileName()).isEqualTo("evil.pdf");
         }
 
         @Test

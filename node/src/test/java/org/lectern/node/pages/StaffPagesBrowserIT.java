@@ -177,12 +177,26 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
         screenshot(browser, "staff-exam-prepare");
         screenshot(browser.findElement(By.id("register-form")), "staff-exam-register");
 
+        UserSummary leaving = data.newMember(course, CourseRole.STUDENT);
+        type(browser, "register-logins", leaving.login());
+        click(browser, "register");
+        await(browser, "registration-rows", leaving.login());
+        confirmDeletion(browser, "unregister-" + leaving.login());
+        await(browser, "register-status", leaving.login() + " is no longer registered.");
+        waitFor(browser).until(page -> !page.findElement(By.id("registration-rows")).getText()
+                .contains(leaving.login()));
+
         WebDriver studentBrowser = loggedIn(login, "first-password");
         studentBrowser.get(base() + "/exams/" + exam);
         await(studentBrowser, "exam-working-time", "Working time: 120 minutes");
         click(studentBrowser, "start-exam");
         await(studentBrowser, "exercise-title", "Explain observers");
         await(studentBrowser, "exercise-statement", "Who notifies whom?");
+
+        // Started: the node keeps the registration and the page says why.
+        confirmDeletion(browser, "unregister-" + login);
+        await(browser, "register-status", "has started exam " + exam);
+        await(browser, "registration-rows", login);
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 
 /**
  * Revocations and roles hold on every node and outlive the cluster: "log out everywhere" ends a user's STOMP sessions
- * on both nodes within a second and refuses their tokens; a demoted administrator loses the role with the next
+ * on both nodes and refuses their tokens; a demoted administrator loses the role with the next
  * request; and after every node stopped and started again on the same database, revoked tokens stay refused.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,7 +75,7 @@ class RevocationsPostgresIT {
 
     @Test
     @Order(1)
-    void shouldEndEverySessionOfTheUserOnEveryNodeWithinASecondAndRefuseTheirTokens() throws Exception {
+    void shouldEndEverySessionOfTheUserOnEveryNodeAndRefuseTheirTokens() throws Exception {
         String first = client(0).tokenFor("student7", "demo");
         String second = client(1).tokenFor("student7", "demo");
         String admin = client(1).tokenFor("admin", "demo");
@@ -87,14 +87,11 @@ class RevocationsPostgresIT {
                 assertThat(probe.subscribe(SYSTEM)).isEqualTo(Outcome.RECEIPT);
             }
 
-            long start = System.nanoTime();
             assertThat(logOutEverywhere(1, "student7", admin)).isEqualTo(204);
 
             for (StompProbe ended : new StompProbe[] {onNode1, onNode2}) {
                 Optional<StompHeaders> error = ended.errorHeaders();
                 assertThat(ended.awaitClosed()).isTrue();
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                assertThat(millis).as("session ended %d ms after the request", millis).isLessThan(1_000);
                 error.ifPresent(frame -> assertThat(frame.getFirst(Realtime.CONTROL_HEADER)).isEqualTo("SESSION_ENDED"));
             }
             assertThat(bystander.subscribe(SYSTEM)).isEqualTo(Outcome.RECEIPT);

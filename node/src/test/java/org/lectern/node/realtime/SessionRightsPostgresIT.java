@@ -34,6 +34,8 @@ class SessionRightsPostgresIT {
     private static final String COURSE_STUDENTS = "/topic/courses/1/students";
     private static final String COURSE_TUTORS = "/topic/courses/1/tutors";
     private static final String TEAM_1 = "/topic/teams/1";
+    /** The demo's exam, which every demo student is registered for. */
+    private static final String EXAM_1_STUDENTS = "/topic/exams/1/students";
 
     @TempDir
     static Path dataDir;
@@ -140,6 +142,27 @@ class SessionRightsPostgresIT {
                     .contains("\"destination\":\"" + TEAM_1 + "\"");
             // Subscribing again is refused now, as for anyone outside the team.
             assertThat(probe.subscribe(TEAM_1)).isNotEqualTo(Outcome.RECEIPT);
+        }
+    }
+
+    @Test
+    void shouldDropTheExamTopicOfAStudentTakenOffTheExamAndKeepTheSession() throws Exception {
+        String student = client(0).tokenFor("student7", "demo");
+        BlockingQueue<String> control = new LinkedBlockingQueue<>();
+        try (StompProbe probe = StompProbe.connect(port(0), student)) {
+            assertThat(probe.subscribe(EXAM_1_STUDENTS)).isEqualTo(Outcome.RECEIPT);
+            assertThat(probe.subscribe(CONTROL, control)).isEqualTo(Outcome.RECEIPT);
+
+            assertThat(FeatureFixtures.delete(port(1), "/api/exams/1/registrations/student7", instructor())
+                    .statusCode()).isEqualTo(204);
+
+            assertThat(control.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"SUBSCRIPTION_ENDED\"")
+                    .contains("\"destination\":\"" + EXAM_1_STUDENTS + "\"")
+                    .contains("no longer registered");
+            // The session stays, with what the student may still follow; the exam's topic is refused now.
+            assertThat(probe.subscribe(COURSE_STUDENTS)).isEqualTo(Outcome.RECEIPT);
+            assertThat(probe.isConnected()).isTrue();
+            assertThat(probe.subscribe(EXAM_1_STUDENTS)).isNotEqualTo(Outcome.RECEIPT);
         }
     }
 

@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
 import org.lectern.shared.testing.RequiredPrograms;
 
@@ -85,25 +85,27 @@ public final class HaproxyProcess implements AutoCloseable {
         }
     }
 
-    /** The {@code show stat} row of one server, by column name ({@code status}, {@code weight}, ...). */
+    /**
+     * The {@code show stat} row of one server, by column name ({@code status}, {@code weight}, ...). The answer is
+     * CSV after a {@code # }, and every line ends with a comma (a last column without a name).
+     */
     public Map<String, String> serverStats(String backend, String server) {
-        List<String> lines = command("show stat").lines().toList();
-        if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
-            throw new IllegalStateException("Not a stats answer: " + lines);
+        String answer = command("show stat");
+        if (!answer.startsWith("# ")) {
+            throw new IllegalStateException("Not a stats answer: " + answer);
         }
-        String[] columns = lines.get(0).substring(2).split(",", -1);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] values = line.split(",", -1);
-            if (values.length >= 2 && values[0].equals(backend) && values[1].equals(server)) {
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < Math.min(columns.length, values.length); i++) {
-                    row.put(columns[i], values[i]);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).get();
+        try (CSVParser parser = CSVParser.parse(answer.substring(2), format)) {
+            for (CSVRecord record : parser) {
+                if (backend.equals(record.get("pxname")) && server.equals(record.get("svname"))) {
+                    return record.toMap();
                 }
-                return row;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("No server " + backend + "/" + server + " in " + Arrays.toString(
-                lines.toArray()));
+        throw new IllegalStateException("No server " + backend + "/" + server + " in " + answer);
     }
 
     public boolean isAlive() {

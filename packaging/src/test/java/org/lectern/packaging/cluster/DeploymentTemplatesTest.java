@@ -26,6 +26,7 @@ class DeploymentTemplatesTest {
 
     private static final Path HOME = Path.of(System.getProperty("lectern.home", "..")).toAbsolutePath().normalize();
     private static final Path CONFIG = HOME.resolve("packaging/config");
+    private static final String PRODUCTION_CERTIFICATE = "/etc/haproxy/certs/lectern.pem";
 
     @Nested
     class BrokerPair {
@@ -75,17 +76,60 @@ class DeploymentTemplatesTest {
     @Nested
     class Haproxy {
 
+        /** With a certificate where the template expects one and the stats password in the environment. */
         @Test
-        void shouldPassHaproxysOwnCheckWhenProductionTemplate() throws Exception {
-            Path haproxy = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        void shouldPassHaproxysOwnCheckWhenProductionTemplate(@TempDir Path directory) throws Exception {
+            CheckResult check = check(directory, "a-password");
 
-            Process check = new ProcessBuilder(haproxy.toString(), "-c", "-f",
-                    CONFIG.resolve("haproxy/haproxy.cfg").toString()).redirectErrorStream(true).start();
-            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(check.exitValue()).as(output).isZero();
+            assertThat(check.exitValue()).as(check.output()).isZero();
         }
+
+        @Test
+        void shouldRefuseToStartWithoutTheStatsPasswordWhenProductionTemplate(@TempDir Path directory)
+                throws Exception {
+            CheckResult unset = check(directory, null);
+            CheckResult empty = check(directory, "");
+
+            assertThat(unset.exitValue()).isNotZero();
+            assertThat(unset.output()).contains("LECTERN_STATS_PASSWORD is not set");
+            assertThat(empty.exitValue()).isNotZero();
+            assertThat(empty.output()).contains("LECTERN_STATS_PASSWORD is empty");
+        }
+
+        /** {@code haproxy -c} on the template, with a certificate where it expects one. */
+        private CheckResult check(Path directory, String statsPassword) throws Exception {
+            Path haproxy = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+            ClusterLayout layout = ClusterLayout.defaults(directory, 3, ClusterLayout.DEFAULT_FRONT_PORT);
+            ClusterTls.ensureCertificate(layout);
+            String template = Files.readString(CONFIG.resolve("haproxy/haproxy.cfg"));
+            assertThat(template).contains(PRODUCTION_CERTIFICATE);
+            Path config = Files.writeString(directory.resolve("haproxy.cfg"),
+                    template.replace(PRODUCTION_CERTIFICATE, layout.certificateAndKey().toString()));
+            ProcessBuilder builder = new ProcessBuilder(haproxy.toString(), "-c", "-f", config.toString())
+                    .redirectErrorStream(true);
+            builder.environment().remove("LECTERN_STATS_PASSWORD");
+            if (statsPassword != null) {
+                builder.environment().put("LECTERN_STATS_PASSWORD", statsPassword);
+            }
+            Process check = builder.start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return new CheckResult(check.exitValue(), output);
+        }
+
+        @Test
+        void shouldServeStudentsOverTlsOnlyAndGuardTheStatsPageWhenProductionTemplate() throws Exception {
+            String template = Files.readString(CONFIG.resolve("haproxy/haproxy.cfg"));
+
+            assertThat(template.lines().map(String::strip).filter(line -> !line.startsWith("#")))
+                    .contains("bind :443 ssl crt " + PRODUCTION_CERTIFICATE + " alpn h2,http/1.1",
+                            "http-request redirect scheme https code 301 unless { ssl_fc }",
+                            "bind 10.0.0.10:8404 ssl crt " + PRODUCTION_CERTIFICATE,
+                            "stats auth \"operator:${LECTERN_STATS_PASSWORD}\"");
+        }
+    }
+
+    private record CheckResult(int exitValue, String output) {
     }
 
     /**

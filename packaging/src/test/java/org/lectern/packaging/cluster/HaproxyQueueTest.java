@@ -38,12 +38,14 @@ import org.lectern.shared.testing.RequiredPrograms;
 /**
  * The HAProxy that {@code ./lectern cluster up} writes, run for real in front of a stand-in node: it lets at most
  * {@code maxconn} requests into the node, queues the rest, answers what waited too long with 503, a problem detail and
- * Retry-After, and sends a WebSocket handshake past the queue, all on the TLS port students use. The stand-in
- * answers health and agent checks on their own ports, as a node does.
+ * Retry-After, and sends a WebSocket handshake past the queue, all on the TLS port students use; a save whose node
+ * dies under it goes to another node, a POST does not. The stand-ins answer health and agent checks on their own
+ * ports, as a node does.
  */
 class HaproxyQueueTest {
 
     private static final int MAXCONN = 16;
+    private static final int NO_ANSWER = -1;
 
     @TempDir
     Path base;
@@ -100,6 +102,48 @@ class HaproxyQueueTest {
         });
     }
 
+    @Test
+    void shouldSendASaveWhoseNodeDiesUnderItToAnotherNodeButNotAPost() throws Exception {
+        Path haproxy = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        ClusterLayout layout = TestPorts.layout(base, base, 2);
+        AtomicInteger cut = new AtomicInteger();
+        startDyingStandIn(layout.node(1), cut);
+        startStandIn(layout.node(2));
+        startHaproxy(haproxy, layout);
+        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
+                .build();
+        URI save = URI.create(layout.frontUrl() + "/api/save");
+
+        // Until one has met the dying node: each is answered, by the living one.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> saved = http.send(HttpRequest.newBuilder(save).timeout(Duration.ofSeconds(10))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"text\":\"answer\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(saved.statusCode()).isEqualTo(200);
+            assertThat(saved.headers().firstValue("X-Lectern-Server")).hasValue("node-2");
+            return cut.get() > 0;
+        });
+        int cutBefore = cut.get();
+        List<Integer> posts = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            posts.add(statusOrNone(http, HttpRequest.newBuilder(save).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
+            return cut.get() > cutBefore;
+        });
+
+        // HAProxy answers 502 or closes the client's connection too; either way the client, not HAProxy, decides.
+        assertThat(posts.get(posts.size() - 1)).as("the POST the dying node took").isIn(502, NO_ANSWER);
+        assertThat(posts.subList(0, posts.size() - 1)).allSatisfy(status -> assertThat(status).isEqualTo(200));
+    }
+
+    private static int statusOrNone(HttpClient http, HttpRequest request) throws InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException closedWithoutAnswer) {
+            return NO_ANSWER;
+        }
+    }
+
     /** A node's three ports: requests (held until released; handshakes answered at once), health check, agent. */
     private void startStandIn(ClusterLayout.NodePorts ports) throws IOException {
         HttpServer node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.http()), 64);
@@ -112,10 +156,48 @@ class HaproxyQueueTest {
                 Thread.currentThread().interrupt();
             }
         });
+        node.createContext("/api/save", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            answer(exchange, 200, "{}");
+        });
         node.createContext("/ws", exchange -> answer(exchange, 200, ""));
         node.setExecutor(threads);
         node.start();
         running.add(() -> node.stop(0));
+        startChecks(ports);
+    }
+
+    /**
+     * A node that dies under every request: it reads the request and closes the connection without a word, as a
+     * killed process does. Its health and agent ports answer, so HAProxy keeps sending to it.
+     */
+    private void startDyingStandIn(ClusterLayout.NodePorts ports, AtomicInteger cut) throws IOException {
+        ServerSocket node = new ServerSocket(ports.http(), 64, InetAddress.getLoopbackAddress());
+        running.add(node);
+        threads.execute(() -> {
+            while (!node.isClosed()) {
+                try (Socket connection = node.accept()) {
+                    readHead(connection.getInputStream());
+                    cut.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        startChecks(ports);
+    }
+
+    /** Reads up to the blank line after the headers (the bodies here are small and follow in the same packets). */
+    private static void readHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        int c;
+        while (matched < end.length && (c = in.read()) != -1) {
+            matched = c == end[matched] ? matched + 1 : (c == end[0] ? 1 : 0);
+        }
+    }
+
+    private void startChecks(ClusterLayout.NodePorts ports) throws IOException {
         HttpServer health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 ports.health()), 16);
         health.createContext("/live", exchange -> answer(exchange, 200, "UP\n"));
@@ -156,7 +238,8 @@ class HaproxyQueueTest {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
         });
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> haproxy.servers().get("node-1").up());
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> haproxy.servers().values().stream()
+                .allMatch(Haproxy.ServerState::up) && haproxy.servers().size() == layout.nodes().size());
     }
 
     /**

@@ -33,4 +33,13 @@ class RequiredProgramsTest {
                 .hasMessageContaining("no-such-program is not installed")
                 .hasMessageContaining("apt-get install -y no-such-package");
     }
+
+    @Test
+    void shouldSkipOrFailWithTheMessageWhenSomethingElseIsMissing() {
+        boolean requireAll = "1".equals(System.getenv(RequiredPrograms.REQUIRE_ALL));
+
+        assertThatThrownBy(() -> RequiredPrograms.missing("axe-core is not installed"))
+                .isInstanceOf(requireAll ? AssertionError.class : TestAbortedException.class)
+                .hasMessageContaining("axe-core is not installed");
+    }
 }
