@@ -39,8 +39,9 @@ import org.lectern.shared.testing.RequiredPrograms;
  * The HAProxy that {@code ./lectern cluster up} writes, run for real in front of a stand-in node: it lets at most
  * {@code maxconn} requests into the node, queues the rest, answers what waited too long with 503, a problem detail and
  * Retry-After, and sends a WebSocket handshake past the queue, all on the TLS port students use; a save whose node
- * dies under it goes to another node, a POST does not. The stand-ins answer health and agent checks on their own
- * ports, as a node does.
+ * dies under it goes to another node, a POST does not; a request for a node that refuses connections (just killed,
+ * its checks not failed yet) goes to another. The stand-ins answer health and agent checks on their own ports, as
+ * a node does.
  */
 class HaproxyQueueTest {
 
@@ -142,6 +143,34 @@ class HaproxyQueueTest {
         } catch (IOException closedWithoutAnswer) {
             return NO_ANSWER;
         }
+    }
+
+    @Test
+    void shouldSendRequestsForANodeThatRefusesConnectionsToAnotherBeforeItsHealthCheckFails() throws Exception {
+        Path haproxy = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        ClusterLayout layout = TestPorts.layout(base, base, 2);
+        // Node 1 was just killed: nothing listens on its request port, and its checks have not failed yet.
+        startChecks(layout.node(1));
+        startStandIn(layout.node(2));
+        startHaproxy(haproxy, layout);
+        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
+                .build();
+        URI save = URI.create(layout.frontUrl() + "/api/save");
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(http.send(HttpRequest.newBuilder(save).timeout(Duration.ofSeconds(10))
+                    .method(i % 2 == 0 ? "PUT" : "POST", HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-Lectern-Server")).hasValue("node-2");
+        });
+        // HAProxy did try the dead node: its log marks a request sent elsewhere after retries with a '+'.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Files.readString(
+                base.resolve("haproxy.log"))).containsPattern(" nodes/node-2 .* \\d+/\\d+/\\d+/\\d+/\\+\\d+ "));
     }
 
     /** A node's three ports: requests (held until released; handshakes answered at once), health check, agent. */
