@@ -240,6 +240,14 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
                 Pattern.compile("^7(\\.00)? of 10(\\.00)? points$")));
     }
 
+    /** An exam visible for ten minutes and started five minutes ago, ending in an hour. */
+    private static long runningExam(RestCalls rest, String staff, long course, String title) {
+        Instant now = Instant.now();
+        return rest.create("/api/courses/" + course + "/exams", staff, """
+                {"title":"%s","visibleDate":"%s","startDate":"%s","endDate":"%s"}""".formatted(title,
+                now.minusSeconds(600), now.minusSeconds(300), now.plusSeconds(3600)));
+    }
+
     private static void confirmDeletion(WebDriver browser, String buttonId) {
         click(browser, buttonId);
         click(browser, "confirm-yes");
@@ -405,10 +413,7 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
         UserSummary student = data.newMember(course, CourseRole.STUDENT);
         String staff = token(instructor);
         RestCalls rest = new RestCalls(base());
-        Instant now = Instant.now();
-        long exam = rest.create("/api/courses/" + course + "/exams", staff, """
-                {"title":"Announced exam","visibleDate":"%s","startDate":"%s","endDate":"%s"}""".formatted(
-                now.minusSeconds(600), now.minusSeconds(300), now.plusSeconds(3600)));
+        long exam = runningExam(rest, staff, course, "Announced exam");
         long group = rest.create("/api/exams/" + exam + "/exercise-groups", staff, "{\"title\":\"Task\"}");
         rest.create("/api/exercise-groups/" + group + "/exercises", staff,
                 "{\"type\":\"TEXT\",\"title\":\"Explain\",\"problemStatement\":\"Why?\",\"maxPoints\":10}");
@@ -649,10 +654,7 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
         UserSummary student = data.newMember(course, CourseRole.STUDENT);
         String staff = token(instructor);
         RestCalls rest = new RestCalls(base());
-        Instant now = Instant.now();
-        long exam = rest.create("/api/courses/" + course + "/exams", staff, """
-                {"title":"Drawing exam","visibleDate":"%s","startDate":"%s","endDate":"%s"}""".formatted(
-                now.minusSeconds(600), now.minusSeconds(300), now.plusSeconds(3600)));
+        long exam = runningExam(rest, staff, course, "Drawing exam");
         rest.call("POST", "/api/exams/" + exam + "/registrations", staff,
                 "{\"logins\":[\"" + student.login() + "\"]}");
 
@@ -715,10 +717,7 @@ class StaffPagesBrowserIT extends BrowserPagesSupport {
         UserSummary student = data.newMember(course, CourseRole.STUDENT);
         String staff = token(instructor);
         RestCalls rest = new RestCalls(base());
-        Instant now = Instant.now();
-        long exam = rest.create("/api/courses/" + course + "/exams", staff, """
-                {"title":"Accessible exam","visibleDate":"%s","startDate":"%s","endDate":"%s"}""".formatted(
-                now.minusSeconds(600), now.minusSeconds(300), now.plusSeconds(3600)));
+        long exam = runningExam(rest, staff, course, "Accessible exam");
         for (String type : new String[] {"TEXT", "MODELING"}) {
             long group = rest.create("/api/exams/" + exam + "/exercise-groups", staff, "{\"title\":\"" + type + "\"}");
             rest.create("/api/exercise-groups/" + group + "/exercises", staff,
