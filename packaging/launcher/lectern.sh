@@ -25,9 +25,12 @@ Commands:
   demo [--no-console] [--port N]   Build what is missing, then run one node on embedded defaults
                                    (H2 under .lectern/demo, Hazelcast, ActiveMQ Artemis) and open
                                    the console. Ctrl-C stops everything; the next run keeps the data.
-  console [--address HOST:PORT] [--cluster NAME]
-                                   Open the operations console and join a cluster
-                                   (default 127.0.0.1:5701, cluster "lectern").
+  console [--address HOST:PORT] [--cluster NAME] [--operator NAME] [--credential-file PATH]
+          [--trust-certificate PATH]
+                                   Open the operations console and join a cluster (default
+                                   127.0.0.1:5701, cluster "lectern"); with the operator credential it
+                                   sends commands; with the cluster's certificate it reads HAProxy's
+                                   stats over TLS (./lectern cluster up prints both)
   seed --students N [--url URL] [--password PASSWORD]
                                    Create an exam-sized benchmark course on a running node (default
                                    http://127.0.0.1:8080, as admin with PASSWORD, default demo): N
@@ -132,19 +135,20 @@ check_port_number() {
 }
 
 cmd_console() {
-    address=127.0.0.1:$MEMBER_PORT
-    cluster=lectern
-    while [ $# -gt 0 ]; do
+    # Checked here, passed on in order (the console takes the last of a repeated option, so these defaults yield).
+    remaining=$#
+    while [ "$remaining" -gt 0 ]; do
         case "$1" in
-            --address) [ $# -ge 2 ] || die "--address needs HOST:PORT"; address=$2; shift 2 ;;
-            --cluster) [ $# -ge 2 ] || die "--cluster needs a name"; cluster=$2; shift 2 ;;
+            --address|--cluster|--operator|--credential-file|--trust-certificate)
+                [ "$remaining" -ge 2 ] || die "$1 needs a value"
+                set -- "$@" "$1" "$2"; shift 2; remaining=$((remaining - 2)) ;;
             *) die "unknown option for console: '$1' (see ./lectern help)" ;;
         esac
     done
     has_display || die "the console is a desktop app and there is no display (DISPLAY is not set)"
     find_java
     build_if_stale
-    exec "$JAVA" -jar "$CONSOLE_JAR" --address "$address" --cluster "$cluster"
+    exec "$JAVA" -jar "$CONSOLE_JAR" --address "127.0.0.1:$MEMBER_PORT" --cluster lectern "$@"
 }
 
 cmd_demo() {

@@ -141,7 +141,7 @@ public final class LecternConsoleApp extends Application {
         SettingsViewModel settings = new SettingsViewModel(clusterSettings, background, operations);
         broker = new BrokerViewModel(new JmxBrokerProbe(), background);
         LoadViewModel load = new LoadViewModel(LoadSampler.FROM_STATUS_RECORDS, background, clock);
-        HaproxyStats haproxy = new HaproxyStats(http);
+        HaproxyStats haproxy = new HaproxyStats(http, commandLine.trustCertificate().map(Path::of));
         BalancerViewModel balancer = new BalancerViewModel(publishedConfig, haproxy::read, background);
         AuditViewModel audit = new AuditViewModel(connection::auditLog, background, zone);
         overview = new OverviewViewModel(clock, zone, events::add);

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.lectern.console.ui.BackgroundExecutor;
@@ -23,8 +25,8 @@ public final class BalancerViewModel {
 
     /** What the view-model fetches: HAProxy's servers, or why there are none. */
     public interface Source {
-        /** @return the servers; empty when no stats address is published */
-        List<BalancerServer> servers(String statsAddress) throws Exception;
+        /** @return the servers HAProxy lists at {@code statsAddress}, read as {@code user} (blank: no credentials) */
+        List<BalancerServer> servers(String statsAddress, String user, String password) throws Exception;
     }
 
     private final Callable<Map<String, String>> publishedConfig;
@@ -32,6 +34,8 @@ public final class BalancerViewModel {
     private final BackgroundExecutor background;
     private final ObservableList<BalancerRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Not read yet");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private boolean fetching;
 
     public BalancerViewModel(Callable<Map<String, String>> publishedConfig, Source source, BackgroundExecutor background) {
@@ -48,20 +52,39 @@ public final class BalancerViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** The stats page's user: typed, or else the one the cluster publishes. */
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    /** The stats page's password: typed, never published nor saved. */
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
     public void refresh(Map<String, NodeStatus> nodes) {
         if (fetching) {
             return;
         }
         fetching = true;
+        String typedUser = user.get();
+        String typedPassword = password.get();
         background.run(() -> {
-            String address = publishedConfig.call().get(ClusterStructures.BALANCER_STATS);
-            return address == null ? null : new Fetched(address, source.servers(address));
+            Map<String, String> config = publishedConfig.call();
+            String address = config.get(ClusterStructures.BALANCER_STATS);
+            String statsUser = typedUser.isBlank() ? config.getOrDefault(ClusterStructures.BALANCER_STATS_USER, "")
+                    : typedUser;
+            return address == null ? null : new Fetched(address, statsUser,
+                    source.servers(address, statsUser, typedPassword));
         }, fetched -> {
             fetching = false;
             if (fetched == null) {
                 rows.clear();
                 summary.set("The nodes publish no HAProxy stats address (" + ClusterStructures.BALANCER_STATS + ")");
             } else {
+                if (user.get().isBlank()) {
+                    user.set(fetched.user());
+                }
                 apply(fetched.address(), fetched.servers(), nodes);
             }
         }, failure -> {
@@ -70,7 +93,7 @@ public final class BalancerViewModel {
         });
     }
 
-    private record Fetched(String address, List<BalancerServer> servers) {
+    private record Fetched(String address, String user, List<BalancerServer> servers) {
     }
 
     void apply(String address, List<BalancerServer> servers, Map<String, NodeStatus> nodes) {

@@ -30,6 +30,16 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldTakeTheOperatorItsCredentialAndTheCertificateToTrust() {
+        CommandLine commandLine = CommandLine.parse(List.of("--operator", "olga", "--credential-file", "/run/credential",
+                "--trust-certificate=/run/cluster.pem"));
+
+        assertThat(commandLine.operator()).contains("olga");
+        assertThat(commandLine.credentialFile()).contains("/run/credential");
+        assertThat(commandLine.trustCertificate()).contains("/run/cluster.pem");
+    }
+
+    @Test
     void shouldRejectWhenOptionIsUnknown() {
         assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(List.of("--port", "5701")))
                 .withMessage("unknown option --port");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.lectern.console.support.Statuses.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,11 @@ class BalancerViewModelTest {
             """;
 
     private Map<String, String> published = Map.of(ClusterStructures.BALANCER_STATS, "127.0.0.1:8404");
-    private final BalancerViewModel viewModel = new BalancerViewModel(() -> published,
-            address -> HaproxyStats.parse(CSV), new SynchronousBackgroundExecutor());
+    private final List<String> readAs = new ArrayList<>();
+    private final BalancerViewModel viewModel = new BalancerViewModel(() -> published, (address, user, password) -> {
+        readAs.add(user + ":" + password);
+        return HaproxyStats.parse(CSV);
+    }, new SynchronousBackgroundExecutor());
 
     @Test
     void shouldReadServerLinesOfTheStatsCsv() {
@@ -82,5 +86,20 @@ class BalancerViewModelTest {
 
         assertThat(viewModel.rows()).isEmpty();
         assertThat(viewModel.summaryProperty().get()).startsWith("The nodes publish no HAProxy stats address");
+    }
+
+    @Test
+    void shouldReadAsThePublishedUserWithTheTypedPasswordUntilAnotherUserIsTyped() {
+        published = Map.of(ClusterStructures.BALANCER_STATS, "https://127.0.0.1:8404/",
+                ClusterStructures.BALANCER_STATS_USER, "operator");
+        viewModel.passwordProperty().set("typed");
+
+        viewModel.refresh(Map.of());
+        assertThat(viewModel.userProperty().get()).isEqualTo("operator");
+        viewModel.userProperty().set("olga");
+        viewModel.refresh(Map.of());
+
+        assertThat(readAs).containsExactly("operator:typed", "olga:typed");
+        assertThat(viewModel.summaryProperty().get()).startsWith("HAProxy at https://127.0.0.1:8404/: 3 servers");
     }
 }

@@ -10,12 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.MutableClock;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** The records on a real member: written only when changed (or an hour on), removed by prefix, locked per key. */
 class HazelcastLastKnownRecordsTest {
@@ -23,7 +20,7 @@ class HazelcastLastKnownRecordsTest {
     private static final String MAP = LastKnownRecords.STUDENT_EXAMS;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
-    private final HazelcastInstance member = member();
+    private final HazelcastInstance member = SingleMember.start("last-known");
     private final HazelcastLastKnownRecords records = new HazelcastLastKnownRecords(member, clock);
 
     @AfterEach
@@ -107,17 +104,5 @@ class HazelcastLastKnownRecordsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static HazelcastInstance member() {
-        int port = FreePorts.next();
-        ClusterProperties cluster = new ClusterProperties("last-known-" + port, "127.0.0.1", port,
-                List.of("127.0.0.1:" + port), Duration.ofSeconds(2), List.of());
-        MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
-                new MembershipProperties.Kubernetes("default", "lectern-node"), 1, 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(20));
-        return new HazelcastMemberConfiguration().hazelcastInstance(cluster, new NodeProperties("node-a", null),
-                membership, new LiveSubmissionMapProperties(1),
-                new SchemaVersion(new StaticListableBeanFactory().getBeanProvider(Flyway.class), "30"));
     }
 }

@@ -80,12 +80,16 @@ final class Broker {
         }
     }
 
+    /** The broker JVM's JMX service URL, which the nodes publish for consoles. */
+    static String jmxUrl(ClusterLayout layout) {
+        return "service:jmx:rmi:///jndi/rmi://" + ClusterLayout.HOST + ":" + layout.jmxPort() + "/jmxrmi";
+    }
+
     /** What the broker says about itself over JMX: version and STOMP connections. */
     String describe() {
         JMXServiceURL url;
         try {
-            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + ClusterLayout.HOST + ":" + layout.jmxPort()
-                    + "/jmxrmi");
+            url = new JMXServiceURL(jmxUrl(layout));
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }

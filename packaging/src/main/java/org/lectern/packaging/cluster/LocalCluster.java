@@ -124,7 +124,7 @@ public final class LocalCluster {
         out.println("             TLS with a certificate made for this machine: trust " + layout.certificate()
                 + "; " + layout.plainUrl() + " redirects there");
         out.println("  Console:   ./lectern console --address " + layout.memberList() + " --credential-file "
-                + operatorCredential());
+                + operatorCredential() + " --trust-certificate " + layout.certificate());
         out.println("  HAProxy:   " + layout.statsUrl() + " (stats page: user " + Secrets.STATS_USER
                 + ", password stats-password in " + layout.base().resolve("secrets.properties") + ")");
         out.println("  Status:    ./lectern cluster status     Logs: ./lectern cluster logs [part]");
@@ -399,6 +399,10 @@ public final class LocalCluster {
                 "--lectern.storage.dir=" + layout.base().resolve("files"),
                 // One operator credential for every node (the first creates it, owner-only), which the console reads.
                 "--lectern.operations.credential-file=" + operatorCredential(),
+                // Where the console finds the broker's JMX and HAProxy's stats (the passwords it is typed).
+                "--lectern.console.broker-jmx-url=" + Broker.jmxUrl(layout),
+                "--lectern.console.balancer-stats=" + layout.statsUrl(),
+                "--lectern.console.balancer-stats-user=" + Secrets.STATS_USER,
                 "--lectern.demo.seed-accounts=true"));
         // Secrets through the environment, not the command line that `ps` shows everyone.
         processes.start(ClusterLayout.nodeName(k), command, Map.of(

@@ -63,8 +63,14 @@ public final class ClusterStructures {
     /** Key in {@link #PUBLISHED_CONFIG}: the user for the broker's JMX. */
     public static final String BROKER_JMX_USER = "broker.jmx-user";
 
-    /** Key in {@link #PUBLISHED_CONFIG}: the HAProxy stats address ({@code host:port}) when the nodes know one. */
+    /**
+     * Key in {@link #PUBLISHED_CONFIG}: the HAProxy stats address ({@code host:port} or a full {@code http(s)://…}
+     * URI) when the nodes know one.
+     */
     public static final String BALANCER_STATS = "balancer.stats";
+
+    /** Key in {@link #PUBLISHED_CONFIG}: the user of HAProxy's stats page; its password is typed, never published. */
+    public static final String BALANCER_STATS_USER = "balancer.stats-user";
 
     private ClusterStructures() {
     }
