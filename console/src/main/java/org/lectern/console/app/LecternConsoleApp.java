@@ -223,7 +223,12 @@ public final class LecternConsoleApp extends Application {
                 balancer.refresh(members.nodesProperty().get());
             }
             if (ticks % BROKER_EVERY_TICKS == 0) {
-                broker.refresh();
+                // Read again each time: the credential that verifies it may arrive after the connection, and the
+                // broker's address changes on a failover the nodes follow.
+                background.run(publishedConfig::call, config -> {
+                    broker.published(config);
+                    broker.refresh();
+                }, failure -> broker.refresh());
             }
             if (main.showing("audit") && ticks % BROKER_EVERY_TICKS == 0) {
                 audit.refresh();
