@@ -56,8 +56,8 @@ Commands:
                                    status, stop-node K, start-node K, kill-node K, restart-broker,
                                    restart-db, logs [PART], down
                                    (./lectern cluster help explains each).
-  screens                          Copy the screenshots the last test run took (node/target/screens,
-                                   console/target/screens) over docs/screens/; tests never write there.
+  screens                          Copy the screenshots the last test run took (node/, console/ and
+                                   packaging/target/screens) over docs/screens/; tests never write there.
   help                             Show this help.
 USAGE
 }
@@ -239,13 +239,14 @@ stop_demo() {
 cmd_screens() {
     [ $# -eq 0 ] || die "screens takes no options (see ./lectern help)"
     copied=0
-    for shot in "$HOME_DIR"/node/target/screens/*.png "$HOME_DIR"/console/target/screens/*.png; do
+    for shot in "$HOME_DIR"/node/target/screens/*.png "$HOME_DIR"/console/target/screens/*.png \
+            "$HOME_DIR"/packaging/target/screens/*.png; do
         [ -f "$shot" ] || continue
         mkdir -p "$HOME_DIR/docs/screens"
         cp "$shot" "$HOME_DIR/docs/screens/"
         copied=$((copied + 1))
     done
-    [ "$copied" -gt 0 ] || die "no screenshots in node/target/screens or console/target/screens: run the browser \
+    [ "$copied" -gt 0 ] || die "no screenshots in node/, console/ or packaging/target/screens: run the browser \
 and console tests first (./mvnw verify)"
     echo "Copied $copied screenshots into docs/screens/ (git status shows which changed)."
 }

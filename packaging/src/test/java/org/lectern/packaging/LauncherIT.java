@@ -200,8 +200,8 @@ class LauncherIT {
             Run run = run(home, "screens");
 
             assertThat(run.exitCode).isEqualTo(1);
-            assertThat(run.output.strip()).startsWith("lectern: no screenshots in node/target/screens or "
-                    + "console/target/screens");
+            assertThat(run.output.strip()).startsWith("lectern: no screenshots in node/, console/ or "
+                    + "packaging/target/screens");
             assertThat(home.resolve("docs/screens")).doesNotExist();
         }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Application;
+import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -36,6 +37,7 @@ import org.lectern.console.members.MemberRow;
 import org.lectern.console.operations.Operation;
 import org.lectern.console.operations.OperationState;
 import org.lectern.console.overview.ConsoleAlert;
+import org.lectern.console.support.Screenshots;
 import org.lectern.shared.cluster.NodeState;
 import org.lectern.shared.testing.RequiredPrograms;
 import org.testfx.api.FxRobot;
@@ -132,6 +134,7 @@ class ConsoleOnClusterIT {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(labelText("#balancer-summary"))
                 .startsWith("HAProxy at " + cluster.layout().statsUrl()).endsWith("all agree with the nodes"));
         assertThat(cellTexts("#balancer-table")).contains("nodes/node-1", "nodes/node-2", "UP");
+        Screenshots.save(scene(), "cluster-balancer");
     }
 
     @Test
@@ -177,6 +180,10 @@ class ConsoleOnClusterIT {
 
             await().atMost(WITHIN).untilAsserted(() -> assertThat(stateOf("node-1")).isEqualTo(NodeState.DRAINED));
             await().atMost(WITHIN).untilAsserted(() -> assertThat(haproxy("node-1")).startsWith("DRAIN"));
+            show(1);
+            await().atMost(WITHIN).untilAsserted(() -> assertThat(labelText("#overview-nodes"))
+                    .isEqualTo("1 ready · 1 draining · 0 missing"));
+            Screenshots.save(scene(), "cluster-drained");
             int drainedAt = students.fewestAcknowledged();
             int acknowledgedBefore = students.servedBy(0).size();
             await().atMost(WITHIN).untilAsserted(() -> assertThat(students.fewestAcknowledged())
@@ -226,6 +233,7 @@ class ConsoleOnClusterIT {
 
         await().atMost(WITHIN).until(() -> onFx(rolling::state) == OperationState.FAILED);
         assertThat(onFx(rolling::status)).contains("node-1");
+        Screenshots.save(scene(), "cluster-rolling-halted");
         assertThat(stateOf("node-2")).isEqualTo(NodeState.READY);
         assertThat(haproxy("node-2")).startsWith("UP ");
         // node-1 left DRAINED, as a node stopped for its update does, so it does not count as missing; but one node
@@ -248,6 +256,10 @@ class ConsoleOnClusterIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#views").queryAs(TabPane.class).getSelectionModel().getSelectedIndex())
                 .isEqualTo(number - 1);
+    }
+
+    private Scene scene() {
+        return robot.lookup("#views").query().getScene();
     }
 
     private List<MemberRow> rows() {
