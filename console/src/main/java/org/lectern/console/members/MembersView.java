@@ -12,6 +12,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Alert;
+import javafx.geometry.Side;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -95,10 +96,12 @@ public final class MembersView extends BorderPane {
             }
             showDetails(details, selected);
         });
-        MasterDetailPane master = new MasterDetailPane();
+        // Details below the table, not beside it: a cluster has a handful of rows, and beside them the details took a
+        // quarter of the width the columns need at 1,400 px (headers and values were cut).
+        MasterDetailPane master = new MasterDetailPane(Side.BOTTOM);
         master.setMasterNode(table);
         master.setDetailNode(details);
-        master.setDividerPosition(0.75);
+        master.setDividerPosition(0.4);
         // No empty side panel: the details open when a node is picked.
         master.showDetailNodeProperty().bind(table.getSelectionModel().selectedItemProperty().isNotNull());
 
