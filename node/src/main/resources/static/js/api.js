@@ -16,7 +16,8 @@ export function loginPage() {
 }
 
 // A 503 means "busy, come back later" (a node shedding load, or HAProxy's queue full): sent again up to this many
-// times, about two minutes of waiting in all, before it is shown as an error.
+// times, about two minutes of waiting in all, before it is shown as an error. A login waits as long as it takes
+// (the waiting room of the exam start), see fetchObeyingBusy's `patient`.
 const BUSY_RETRIES = 6;
 const FIRST_BUSY_DELAY_MS = 1000;
 const MAX_BUSY_DELAY_MS = 30000;
@@ -34,13 +35,18 @@ export function busyDelay(retryAfter, attempt) {
   return Math.round(wait + wait * 0.5 * Math.random());
 }
 
-/** fetch, sending the request again after a 503 as busyDelay says; any other answer is returned as it is. */
-export async function fetchObeyingBusy(url, init) {
+/**
+ * fetch, sending the request again after a 503 as busyDelay says; any other answer is returned as it is. `patient`
+ * sends it again for as long as the answer is 503 (never more often than busyDelay allows); `onBusy(attempt)` is
+ * told of each wait, for the page to say so.
+ */
+export async function fetchObeyingBusy(url, init, { patient = false, onBusy = () => {} } = {}) {
   for (let attempt = 0; ; attempt += 1) {
     const response = await fetch(url, init);
-    if (response.status !== 503 || attempt >= BUSY_RETRIES) {
+    if (response.status !== 503 || (!patient && attempt >= BUSY_RETRIES)) {
       return response;
     }
+    onBusy(attempt);
     const delay = busyDelay(response.headers.get('Retry-After'), attempt);
     await new Promise((resolve) => setTimeout(resolve, delay));
   }

@@ -2,21 +2,32 @@ import { fetchObeyingBusy, t } from './api.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
+const status = document.getElementById('login-status');
+const submit = document.getElementById('login-submit');
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (submit.disabled) {
+    return;
+  }
   error.textContent = '';
+  status.textContent = '';
+  submit.disabled = true;
   const body = { username: form.username.value.trim(), password: form.password.value };
   let response;
   try {
-    // At the exam start the whole hall logs in at once: a busy node's 503 is waited out, not shown.
+    // At the exam start the whole hall logs in at once and the nodes check a few passwords at a time: a 503 is
+    // a place in the queue, waited out for as long as it takes, never shown as an error.
     response = await fetchObeyingBusy('/api/auth/login', {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    });
+    }, { patient: true, onBusy: () => { status.textContent = t('login.queued'); } });
   } catch (e) {
     error.textContent = t('login.unreachable');
     return;
+  } finally {
+    submit.disabled = false;
+    status.textContent = '';
   }
   if (response.ok) {
     const next = new URLSearchParams(location.search).get('next');

@@ -94,6 +94,11 @@ public final class Api {
 
     public CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
             String idempotencyKey) {
+        return send(method, path, token, contentType, body, idempotencyKey, retries);
+    }
+
+    private CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
+            String idempotencyKey, RetryPolicy policy) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -106,22 +111,23 @@ public final class Api {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
-        return attempt(request.build(), 0);
+        return attempt(request.build(), 0, policy);
     }
 
-    private CompletableFuture<Reply> attempt(HttpRequest request, int retry) {
+    private CompletableFuture<Reply> attempt(HttpRequest request, int retry, RetryPolicy policy) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             Reply reply = new Reply(response.statusCode(), response.body());
-            if (reply.status() != 503 || retry >= retries.maxRetries()) {
+            if (reply.status() != 503 || retry >= policy.maxRetries()) {
                 return CompletableFuture.completedFuture(reply);
             }
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
-            Duration wait = retries.delay(retry, RetryPolicy.parseRetryAfter(retryAfter),
+            Duration wait = policy.delay(retry, RetryPolicy.parseRetryAfter(retryAfter),
                     ThreadLocalRandom.current().nextDouble());
             retriedAfter503.increment();
             waitedMillis.add(wait.toMillis());
             Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
-            return CompletableFuture.supplyAsync(() -> retry + 1, later).thenCompose(next -> attempt(request, next));
+            return CompletableFuture.supplyAsync(() -> retry + 1, later)
+                    .thenCompose(next -> attempt(request, next, policy));
         });
     }
 
@@ -137,9 +143,14 @@ public final class Api {
         return send("PUT", path, token, "application/json", JSON.writeValueAsString(body), idempotencyKey);
     }
 
-    /** Logs in and answers the token. */
+    /**
+     * Logs in and answers the token. A 503 is waited out for as long as it lasts, as the login page does (the exam
+     * start's waiting room): the time spent so is the login's latency, not a failure.
+     */
     public CompletableFuture<String> login(String user, String password) {
-        return postJson("/api/auth/login", null, java.util.Map.of("username", user, "password", password))
+        return send("POST", "/api/auth/login", null, "application/json",
+                JSON.writeValueAsString(java.util.Map.of("username", user, "password", password)), null,
+                retries.patient())
                 .thenApply(reply -> {
                     if (!reply.ok()) {
                         throw new ApiException("log in as " + user, reply);

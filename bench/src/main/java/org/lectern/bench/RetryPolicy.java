@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * How the generator obeys a 503, as the browser client does (node/src/main/resources/static/js/api.js): wait at
  * least what {@code Retry-After} says and at least a back-off doubling from {@code first} up to {@code cap}, then add
  * up to half of that again at random, so that a hall of refused students does not come back in step. After
- * {@code maxRetries} waits the 503 is the answer.
+ * {@code maxRetries} waits the 503 is the answer; a login ({@link #patient()}) waits as long as it takes.
  *
  * @param maxRetries how many times one request is sent again after a 503
  * @param first      the back-off before the first retry
@@ -22,6 +22,11 @@ public record RetryPolicy(int maxRetries, Duration first, Duration cap) {
         if (maxRetries < 0 || first.isNegative() || cap.compareTo(first) < 0) {
             throw new IllegalArgumentException("a retry policy needs maxRetries >= 0 and 0 <= first <= cap");
         }
+    }
+
+    /** The same waits, without a limit on their number: for a login, which the login page never gives up. */
+    public RetryPolicy patient() {
+        return new RetryPolicy(Integer.MAX_VALUE, first, cap);
     }
 
     /**

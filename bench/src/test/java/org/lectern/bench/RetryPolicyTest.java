@@ -86,6 +86,19 @@ class RetryPolicyTest {
                     exchange.getResponseBody().write(body);
                 }
             });
+            server.createContext("/api/auth/login", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    keys.add("login");
+                    boolean busy = busyAnswersLeft.getAndDecrement() > 0;
+                    byte[] body = (busy ? "{\"status\":503}" : "{\"token\":\"t-1\"}").getBytes(StandardCharsets.UTF_8);
+                    if (busy) {
+                        exchange.getResponseHeaders().set("Retry-After", "0");
+                    }
+                    exchange.sendResponseHeaders(busy ? 503 : 200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
             server.createContext("/api/broken", exchange -> {
                 try (exchange) {
                     keys.add("broken");
@@ -125,6 +138,17 @@ class RetryPolicyTest {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(keys).hasSize(4);
             assertThat(api.retriedAfter503()).isEqualTo(3);
+        }
+
+        @Test
+        void shouldWaitOutEveryBusyAnswerToALoginAsTheLoginPageDoes() {
+            busyAnswersLeft.set(5);
+
+            String token = api.login("student1", "demo").join();
+
+            assertThat(token).isEqualTo("t-1");
+            assertThat(keys).hasSize(6).containsOnly("login");
+            assertThat(api.retriedAfter503()).isEqualTo(5);
         }
 
         @Test
