@@ -2,6 +2,7 @@ package org.lectern.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -73,32 +74,8 @@ class RetryPolicyTest {
         @BeforeEach
         void start() throws Exception {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            server.createContext("/api/save", exchange -> {
-                try (exchange) {
-                    exchange.getRequestBody().readAllBytes();
-                    keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-                    boolean busy = busyAnswersLeft.getAndDecrement() > 0;
-                    byte[] body = (busy ? "{\"status\":503}" : "{\"version\":1}").getBytes(StandardCharsets.UTF_8);
-                    if (busy) {
-                        exchange.getResponseHeaders().set("Retry-After", "0");
-                    }
-                    exchange.sendResponseHeaders(busy ? 503 : 200, body.length);
-                    exchange.getResponseBody().write(body);
-                }
-            });
-            server.createContext("/api/auth/login", exchange -> {
-                try (exchange) {
-                    exchange.getRequestBody().readAllBytes();
-                    keys.add("login");
-                    boolean busy = busyAnswersLeft.getAndDecrement() > 0;
-                    byte[] body = (busy ? "{\"status\":503}" : "{\"token\":\"t-1\"}").getBytes(StandardCharsets.UTF_8);
-                    if (busy) {
-                        exchange.getResponseHeaders().set("Retry-After", "0");
-                    }
-                    exchange.sendResponseHeaders(busy ? 503 : 200, body.length);
-                    exchange.getResponseBody().write(body);
-                }
-            });
+            server.createContext("/api/save", busyThenOk("{\"version\":1}"));
+            server.createContext("/api/auth/login", busyThenOk("{\"token\":\"t-1\"}"));
             server.createContext("/api/broken", exchange -> {
                 try (exchange) {
                     keys.add("broken");
@@ -108,6 +85,27 @@ class RetryPolicyTest {
             server.start();
             api = new Api(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), callbacks,
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+        }
+
+        /**
+         * Answers 503 with {@code Retry-After: 0} while {@code busyAnswersLeft} lasts, then 200 with {@code ok};
+         * records each request's idempotency key (or the path, without one).
+         */
+        private HttpHandler busyThenOk(String ok) {
+            return exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                    keys.add(key != null ? key : exchange.getRequestURI().getPath());
+                    boolean busy = busyAnswersLeft.getAndDecrement() > 0;
+                    byte[] body = (busy ? "{\"status\":503}" : ok).getBytes(StandardCharsets.UTF_8);
+                    if (busy) {
+                        exchange.getResponseHeaders().set("Retry-After", "0");
+                    }
+                    exchange.sendResponseHeaders(busy ? 503 : 200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            };
         }
 
         @AfterEach
@@ -147,7 +145,7 @@ class RetryPolicyTest {
             String token = api.login("student1", "demo").join();
 
             assertThat(token).isEqualTo("t-1");
-            assertThat(keys).hasSize(6).containsOnly("login");
+            assertThat(keys).hasSize(6).containsOnly("/api/auth/login");
             assertThat(api.retriedAfter503()).isEqualTo(5);
         }
 

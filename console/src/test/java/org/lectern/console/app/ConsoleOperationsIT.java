@@ -10,21 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.console.members.MemberRow;
 import org.lectern.console.overview.ConsoleAlert;
+import org.lectern.console.support.ConsoleWindow;
 import org.lectern.console.support.ContractNode;
 import org.lectern.console.support.FreePorts;
 import org.lectern.console.support.Screenshots;
@@ -45,7 +38,6 @@ import org.lectern.shared.scheduling.ScheduledTaskView;
 import org.lectern.shared.scheduling.TaskState;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The console, headless, against real Hazelcast members that play the nodes' part of the contract: members fill,
@@ -62,6 +54,7 @@ class ConsoleOperationsIT {
     private final String clusterName = "console-ops-" + UUID.randomUUID();
     private final List<ContractNode> nodes = new ArrayList<>();
     private final FxRobot robot = new FxRobot();
+    private final ConsoleWindow window = new ConsoleWindow(robot);
     private Application console;
     private ContractNode nodeA;
     private ContractNode nodeB;
@@ -111,16 +104,16 @@ class ConsoleOperationsIT {
     @Test
     void shouldOpenOnTheOverviewSayingAllIsWellWithTheNodesFigures() throws Exception {
         // The first screen on a first start; earlier tests here leave another view in the saved layout.
-        show(1);
+        window.show(1);
         await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(labelText("#overview-verdict")).isEqualTo("All is well");
-            assertThat(labelText("#overview-nodes")).isEqualTo("2 ready · 0 draining · 0 missing");
-            assertThat(labelText("#overview-sessions")).isEqualTo("78 sessions · 61 users");
-            assertThat(labelText("#overview-saves")).isEqualTo("11.5 saves/s");
-            assertThat(labelText("#overview-save-p95")).isEqualTo("180 ms / target 500 ms (worst: node-b)");
-            assertThat(labelText("#overview-safety")).startsWith("Cluster safe");
+            assertThat(window.labelText("#overview-verdict")).isEqualTo("All is well");
+            assertThat(window.labelText("#overview-nodes")).isEqualTo("2 ready · 0 draining · 0 missing");
+            assertThat(window.labelText("#overview-sessions")).isEqualTo("78 sessions · 61 users");
+            assertThat(window.labelText("#overview-saves")).isEqualTo("11.5 saves/s");
+            assertThat(window.labelText("#overview-save-p95")).isEqualTo("180 ms / target 500 ms (worst: node-b)");
+            assertThat(window.labelText("#overview-safety")).startsWith("Cluster safe");
         });
-        Screenshots.save(scene(), "overview-cluster");
+        Screenshots.save(window.scene(), "overview-cluster");
 
         robot.clickOn("#overview-nodes");
 
@@ -129,25 +122,25 @@ class ConsoleOperationsIT {
 
     @Test
     void shouldDrainFromTheUiWithSignedCommandsAndShowTheSchedulerMoving() throws Exception {
-        show(2);
+        window.show(2);
         await().atMost(WITHIN).untilAsserted(() -> {
             assertThat(shownNodeIds()).containsExactly("node-a", "node-b");
-            assertThat(cellTexts("#members-table")).contains("scheduler · oldest", "1.4.0", "31", "180 ms");
+            assertThat(window.cellTexts("#members-table")).contains("scheduler · oldest", "1.4.0", "31", "180 ms");
         });
         // node-b saves four times as often and six times as slowly as average: flagged as deviating.
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#members-table"))
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(window.cellTexts("#members-table"))
                 .anyMatch(text -> text.startsWith("saves/s 9.0 vs. average")));
-        select("node-a");
-        Screenshots.save(scene(), "members");
+        window.select("node-a");
+        Screenshots.save(window.scene(), "members");
 
         robot.clickOn("#drain-button");
-        String confirmation = onFx(() -> robot.lookup("#drain-confirmation .content").queryLabeled().getText());
+        String confirmation = ConsoleWindow.onFx(() -> robot.lookup("#drain-confirmation .content").queryLabeled().getText());
         assertThat(confirmation).contains("40 sessions (31 users)", "It owns the scheduler", "node-b");
         robot.clickOn("Drain");
 
         await().atMost(WITHIN).untilAsserted(() -> assertThat(nodeA.state()).isEqualTo(NodeState.DRAINED));
         await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(cellTexts("#members-table")).contains("DRAINED");
+            assertThat(window.cellTexts("#members-table")).contains("DRAINED");
             assertThat(badgesOf("node-b")).contains("scheduler");
         });
         OperatorCommand drain = nodeA.received().get(0);
@@ -155,30 +148,30 @@ class ConsoleOperationsIT {
         assertThat(drain.operator()).isEqualTo("olga");
         assertThat(OperatorSignatures.verify(drain, OperatorSignatures.credentialFromText(SECRET))).isTrue();
 
-        show(3);
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#operations-table")).contains("Drain node-a", "COMPLETED"));
-        Screenshots.save(scene(), "operations");
-        show(10);
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(cellTexts("#audit-table"))
+        window.show(3);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(window.cellTexts("#operations-table")).contains("Drain node-a", "COMPLETED"));
+        Screenshots.save(window.scene(), "operations");
+        window.show(10);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(window.cellTexts("#audit-table"))
                 .contains("olga", "DRAIN", "node-a", "COMPLETED"));
-        show(5);
+        window.show(5);
         await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(labelText("#scheduler-owner")).startsWith("node-b owns the scheduler (epoch 2");
-            assertThat(cellTexts("#tasks-table")).contains("quiz.end", "exam.close");
-            assertThat(cellTexts("#scheduler-history")).contains("node-a", "node-b");
+            assertThat(window.labelText("#scheduler-owner")).startsWith("node-b owns the scheduler (epoch 2");
+            assertThat(window.cellTexts("#tasks-table")).contains("quiz.end", "exam.close");
+            assertThat(window.cellTexts("#scheduler-history")).contains("node-a", "node-b");
         });
-        Screenshots.save(scene(), "scheduler");
-        show(4);
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(labelText("#cluster-safe"))
+        Screenshots.save(window.scene(), "scheduler");
+        window.show(4);
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(window.labelText("#cluster-safe"))
                 .startsWith("Cluster safe: every live submission (40)"));
-        Screenshots.save(scene(), "replicas");
+        Screenshots.save(window.scene(), "replicas");
     }
 
     @Test
     void shouldShowWeightChangeSentFromTheUi() throws Exception {
-        show(2);
+        window.show(2);
         await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a", "node-b"));
-        select("node-b");
+        window.select("node-b");
 
         robot.clickOn("#weight-button");
         robot.interact(() -> robot.lookup("#weight-input").queryAs(TextField.class).setText("42"));
@@ -194,23 +187,23 @@ class ConsoleOperationsIT {
     @Test
     void shouldRaiseEventAndNotificationWhenMemberIsKilled() throws Exception {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a", "node-b"));
-        show(6);
+        window.show(6);
 
         nodeB.kill();
 
         await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(cellTexts("#events-table")).contains("MEMBER_LEFT", "WARNING");
+            assertThat(window.cellTexts("#events-table")).contains("MEMBER_LEFT", "WARNING");
             assertThat(robot.lookup(".notification-bar").tryQuery()).isPresent();
         });
-        Screenshots.save(scene(), "events");
+        Screenshots.save(window.scene(), "events");
         await().atMost(WITHIN).untilAsserted(() -> assertThat(shownNodeIds()).containsExactly("node-a"));
         // It did not stop in order: after the threshold (5 s) the overview raises a CRITICAL alert.
         TableView<ConsoleAlert> alerts = robot.lookup("#alerts-table").queryTableView();
-        await().atMost(WITHIN).untilAsserted(() -> assertThat(onFx(() -> List.copyOf(alerts.getItems())))
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(ConsoleWindow.onFx(() -> List.copyOf(alerts.getItems())))
                 .anySatisfy(alert -> assertThat(alert.key()).isEqualTo("NODE_MISSING/node-b")));
-        show(1);
-        assertThat(labelText("#overview-nodes")).contains("1 missing");
-        Screenshots.save(scene(), "overview-alert");
+        window.show(1);
+        assertThat(window.labelText("#overview-nodes")).contains("1 missing");
+        Screenshots.save(window.scene(), "overview-alert");
     }
 
     private ContractNode node(String nodeId, int port, int joinPort, NodeLoad load) {
@@ -219,55 +212,15 @@ class ConsoleOperationsIT {
         return node;
     }
 
-    /** Switches views the way an operator does: Ctrl/Cmd + the view's number. */
-    private void show(int number) {
-        KeyCode digit = KeyCode.valueOf("DIGIT" + number % 10);
-        robot.push(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#views").queryAs(TabPane.class).getSelectionModel().getSelectedIndex())
-                .isEqualTo(number - 1);
-    }
-
-    private void select(String nodeId) {
-        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
-        robot.interact(() -> table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst()
-                .ifPresent(row -> table.getSelectionModel().select(row)));
-    }
-
-    private Scene scene() {
-        return robot.lookup("#views").query().getScene();
-    }
-
     private List<String> shownNodeIds() throws Exception {
-        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
-        return onFx(() -> table.getItems().stream().map(MemberRow::nodeId).toList());
+        return window.members().stream().map(MemberRow::nodeId).toList();
     }
 
     private int weightOf(String nodeId) throws Exception {
-        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
-        return onFx(() -> table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst()
-                .orElseThrow().weightProperty().get());
+        return window.member(nodeId).orElseThrow().weightProperty().get();
     }
 
     private String badgesOf(String nodeId) throws Exception {
-        TableView<MemberRow> table = robot.lookup("#members-table").queryTableView();
-        return onFx(() -> table.getItems().stream().filter(row -> row.nodeId().equals(nodeId)).findFirst()
-                .orElseThrow().badgesProperty().get());
-    }
-
-    private List<String> cellTexts(String table) throws Exception {
-        return onFx(() -> robot.lookup(table + " .table-cell").queryAll().stream()
-                .map(cell -> ((Labeled) cell).getText())
-                .filter(Objects::nonNull)
-                .toList());
-    }
-
-    private String labelText(String id) throws Exception {
-        Node label = robot.lookup(id).query();
-        return onFx(() -> ((Labeled) label).getText());
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
+        return window.member(nodeId).orElseThrow().badgesProperty().get();
     }
 }

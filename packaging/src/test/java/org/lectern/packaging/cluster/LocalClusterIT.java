@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.lectern.shared.testing.RequiredPrograms;
 
 /**
  * A three-node cluster brought up by the code {@code ./lectern cluster up} runs (real PostgreSQL, a standalone
@@ -63,13 +59,7 @@ class LocalClusterIT {
 
     @BeforeAll
     void startTheCluster() throws Exception {
-        RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
-        RequiredPrograms.require(SystemPrograms.postgresBin(), "initdb", "postgresql");
-        // Under target/ rather than a private temporary folder: as root, PostgreSQL runs as the postgres user,
-        // which must be able to reach its data directory.
-        Path base = Files.createDirectories(HOME.resolve("packaging/target/cluster-it"));
-        run = Files.createTempDirectory(base, "c");
-        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+        run = TestClusters.directory(HOME, "c");
         cluster = new LocalCluster(TestPorts.layout(HOME, run, 3));
         cluster.up(new PrintStream(output, true, StandardCharsets.UTF_8));
         http = ClusterCertificate.trustingClient(cluster.layout());
@@ -77,14 +67,7 @@ class LocalClusterIT {
 
     @AfterAll
     void stopTheCluster() throws IOException {
-        if (cluster != null) {
-            cluster.down(new PrintStream(output, true, StandardCharsets.UTF_8));
-        }
-        if (run != null) {
-            try (Stream<Path> files = Files.walk(run)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
+        TestClusters.remove(cluster, run, new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     @Test
