@@ -83,6 +83,9 @@ public final class HaproxyStats {
 
     /** The shared client (same pool and dispatcher), trusting only the certificates in {@code file}. */
     private OkHttpClient trusting(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read the certificate file " + file);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
