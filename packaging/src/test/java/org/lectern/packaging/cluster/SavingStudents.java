@@ -132,6 +132,7 @@ final class SavingStudents implements AutoCloseable {
             try {
                 HttpResponse<String> response = http.send(save, HttpResponse.BodyHandlers.ofString());
                 while (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                    // The wait the server asked for, as a browser obeys it; not a wait for a condition.
                     Thread.sleep(Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After")
                             .get())).toMillis());
                     response = http.send(save, HttpResponse.BodyHandlers.ofString());
