@@ -31,6 +31,8 @@ public final class LoadRun implements AutoCloseable {
     public static final String FLOOR_PATH = "/api/bench/floor";
 
     private static final Duration TICK = Duration.ofSeconds(5);
+    /** Two request time-outs: a save sent just before the end has had its answer or its time-out by then. */
+    private static final Duration SETTLE_SAVES = Duration.ofSeconds(60);
 
     private final BenchOptions options;
     private final Setup.BenchCourse course;
@@ -59,6 +61,8 @@ public final class LoadRun implements AutoCloseable {
     private volatile long quizGraceEndMillis;
     private volatile long quizResultDeadlineNanos = Long.MAX_VALUE;
     private volatile boolean running = true;
+    private final AtomicInteger savesInFlight = new AtomicInteger();
+    private volatile int savesUnsettledAtEnd;
     private volatile Map<String, NodeSampler.Sample> lastSample = Map.of();
     /** The largest flush lag any node reported during the run, -1 while none said. */
     private volatile long maxFlushLagMillis = -1;
@@ -112,6 +116,7 @@ public final class LoadRun implements AutoCloseable {
         long allowed = holdEndNanos - System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         allFinished.await(allowed, TimeUnit.NANOSECONDS);
         running = false;
+        awaitSavesSettled();
         readQuizEvaluation();
         timers.shutdownNow();
         sampler.shutdownNow();
@@ -222,6 +227,44 @@ public final class LoadRun implements AutoCloseable {
 
     boolean stillRunning() {
         return running;
+    }
+
+    /**
+     * A save (or quiz answer) begins: counted until its answer, so that the set check starts only once none is on
+     * its way. Answers false, counting nothing, once the run has ended: no save is sent after that.
+     */
+    boolean saveBegins() {
+        savesInFlight.incrementAndGet();
+        // Counted before the check: once awaitSavesSettled saw none, every later save sees the run ended.
+        if (!running) {
+            saveSettled();
+            return false;
+        }
+        return true;
+    }
+
+    void saveSettled() {
+        if (savesInFlight.decrementAndGet() == 0) {
+            synchronized (savesInFlight) {
+                savesInFlight.notifyAll();
+            }
+        }
+    }
+
+    /** Waits for the saves on their way when the time allowed ran out (no retries now); they end by time-out. */
+    private void awaitSavesSettled() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_SAVES.toNanos();
+        synchronized (savesInFlight) {
+            long left;
+            while (savesInFlight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(savesInFlight, left);
+            }
+        }
+        savesUnsettledAtEnd = savesInFlight.get();
+    }
+
+    int savesUnsettledAtEnd() {
+        return savesUnsettledAtEnd;
     }
 
     long quizClickNanos() {

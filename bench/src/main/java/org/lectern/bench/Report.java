@@ -95,7 +95,11 @@ public record Report(
             Latency resultDelay, Latency answer, Double evaluationDelaySeconds) {
     }
 
-    public record Saves(int sent, int acknowledged, long stompAcks) {
+    /**
+     * @param unsettledAtEnd saves (and quiz answers) still awaiting their answer when the students were stopped and
+     *                       the wait for them ran out: the set check cannot judge those, a slow run says so here
+     */
+    public record Saves(int sent, int acknowledged, long stompAcks, int unsettledAtEnd) {
     }
 
     /**
@@ -246,7 +250,8 @@ public record Report(
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
                 latency, ratio, quiz, failed, m.failuresTotal(),
                 new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0)),
-                new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks()),
+                new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks(),
+                        run.savesUnsettledAtEnd()),
                 new Realtime(m.sequencedMessages(), m.sequenceGaps(), m.sequenceDuplicates()), run.nodeSource(),
                 nodeSummaries(run.nodePoints()),
                 SessionSpread.of(timeline.stream().filter(p -> p.seconds() <= to + 0.001)
@@ -312,8 +317,9 @@ public record Report(
                 quiz.duplicateResults(),
                 quiz.evaluationDelaySeconds() == null ? "?" : String.valueOf(quiz.evaluationDelaySeconds())));
         s.append(String.format(Locale.ROOT, "Saves: %d sent, %d acknowledged, %d acknowledgements by STOMP; "
-                + "failed requests %d %s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
-                failedRequests.isEmpty() ? "" : failedRequests.toString()));
+                + "failed requests %d %s%s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
+                failedRequests.isEmpty() ? "" : failedRequests.toString(), saves.unsettledAtEnd() == 0 ? ""
+                        : "; " + saves.unsettledAtEnd() + " still unanswered when the run ended"));
         s.append(String.format(Locale.ROOT, "Queued: %d requests sent again after a 503 with Retry-After, %.1f s "
                 + "waited in all (not failures)%n", queued.retriedAfter503(), queued.waitedSeconds()));
         s.append(String.format(Locale.ROOT, "Real time: %d sequenced messages handled, %d skipped numbers (gaps), "

@@ -294,7 +294,7 @@ final class Student {
     }
 
     private CompletableFuture<Void> save(long intended) {
-        if (finished || exercises.isEmpty()) {
+        if (finished || exercises.isEmpty() || !run.saveBegins()) {
             return CompletableFuture.completedFuture(null);
         }
         int number = ++saves;
@@ -306,6 +306,9 @@ final class Student {
     }
 
     private void answerQuiz(long intended) {
+        if (!run.saveBegins()) {
+            return;
+        }
         SaveLedger.Save save = run.ledger().quiz(index, run.course().quizId());
         Map<String, Object> body = Map.of("answers", List.of(Map.of("questionId", run.course().questionId(),
                 "optionIds", List.of(run.course().correctOptionId()))));
@@ -314,12 +317,14 @@ final class Student {
     }
 
     /**
-     * Sends until the node acknowledges, with the same idempotency key each time (1 s doubling to 8 s between
+     * Sends until the node acknowledges (the caller counted the save in with {@link LoadRun#saveBegins}; it is
+     * counted out here when it ends), with the same idempotency key each time (1 s doubling to 8 s between
      * attempts, while the run lasts); a refusal that a retry cannot change (4xx other than 429) ends it.
      */
     private CompletableFuture<Void> withRetries(Kind kind, long intended, Supplier<CompletableFuture<Api.Reply>> send,
             String key) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        done.whenComplete((ignored, never) -> run.saveSettled());
         attempt(kind, intended, send, key, 0, done);
         return done;
     }
