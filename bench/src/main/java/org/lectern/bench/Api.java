@@ -2,7 +2,8 @@ package org.lectern.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -10,49 +11,28 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.BufferingResponseListener;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Result;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.io.ConnectionStatistics;
-import org.eclipse.jetty.io.IncludeExcludeConnectionStatistics;
-import org.eclipse.jetty.io.ssl.SslConnection;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The node's REST API as the benchmark calls it: asynchronous requests, JSON in and out, callbacks on the given
- * executor. Each student calls through {@link #as(String)}, which gives it connections of its own as a browser has
- * (kept alive between its saves), so that a burst of requests — the whole hall answering the quiz — costs no TLS
- * handshakes. Jetty's client does that on one selector (a tag per student makes a destination, with its own pool);
- * the JDK's client pools per client, and a client per student would cost a selector thread each. A 503 is sent
- * again after the wait its {@link RetryPolicy} gives (Retry-After obeyed, jittered back-off), as the browser client
- * does; those retries and the time spent waiting are counted apart from failures: queued is not failed.
+ * The node's REST API as the benchmark calls it: asynchronous requests on one shared {@link HttpClient} (HTTP/1.1,
+ * kept-alive connections, callbacks on the given executor), JSON in and out. A 503 is sent again after the wait
+ * its {@link RetryPolicy} gives (Retry-After obeyed, jittered back-off), as the browser client does; those retries
+ * and the time spent waiting are counted apart from failures: queued is not failed.
  */
-public final class Api implements AutoCloseable {
+public final class Api {
 
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** What a browser opens to one host at most. */
-    private static final int CONNECTIONS_PER_STUDENT = 6;
-    private static final int MAX_BODY = 16 * 1024 * 1024;
 
-    private final Shared shared;
-    /** Whose connections a request uses; null: the shared ones of set-up and checks. */
-    private final String owner;
-
-    /** What every student's view of the API shares: the client, its selector, the counters. */
-    private record Shared(org.eclipse.jetty.client.HttpClient rest, HttpClient webSockets, URI base,
-            Executor executor, RetryPolicy retries, LongAdder retriedAfter503, LongAdder waitedMillis) {
-    }
+    private final HttpClient http;
+    private final URI base;
+    private final Executor executor;
+    private final RetryPolicy retries;
+    private final LongAdder retriedAfter503 = new LongAdder();
+    private final LongAdder waitedMillis = new LongAdder();
 
     public Api(URI base, Executor executor) {
         this(base, executor, RetryPolicy.DEFAULT);
@@ -64,106 +44,35 @@ public final class Api implements AutoCloseable {
 
     /** @param tls whom to trust over https; null for the JDK's default */
     public Api(URI base, Executor executor, RetryPolicy retries, SSLContext tls) {
-        this(new Shared(startRestClient(tls), webSocketClient(executor, tls), base, executor, retries,
-                new LongAdder(), new LongAdder()), null);
-    }
-
-    private Api(Shared shared, String owner) {
-        this.shared = shared;
-        this.owner = owner;
-    }
-
-    private static org.eclipse.jetty.client.HttpClient startRestClient(SSLContext tls) {
-        SslContextFactory.Client trust = new SslContextFactory.Client();
-        if (tls != null) {
-            trust.setSslContext(tls);
-        }
-        ClientConnector connector = new ClientConnector();
-        connector.setSslContextFactory(trust);
-        connector.setSelectors(1);
-        QueuedThreadPool threads = new QueuedThreadPool(8, 2);
-        threads.setName("bench-http");
-        threads.setDaemon(true);
-        connector.setExecutor(threads);
-        org.eclipse.jetty.client.HttpClient client =
-                new org.eclipse.jetty.client.HttpClient(new HttpClientTransportOverHTTP(connector));
-        client.setExecutor(threads);
-        client.setConnectTimeout(Duration.ofSeconds(10).toMillis());
-        // A browser keeps an idle connection for minutes; the balancer decides when it ends.
-        client.setIdleTimeout(Duration.ofMinutes(5).toMillis());
-        client.setMaxConnectionsPerDestination(CONNECTIONS_PER_STUDENT);
-        // Queued here is queued in the browser: never refused by the client itself.
-        client.setMaxRequestsQueuedPerDestination(Integer.MAX_VALUE);
-        client.setFollowRedirects(false);
-        // Counts HTTP connections only (a TLS connection is two to Jetty: its encryption and the HTTP inside).
-        IncludeExcludeConnectionStatistics statistics = new IncludeExcludeConnectionStatistics();
-        statistics.exclude(SslConnection.class);
-        client.addBean(statistics);
-        // Students prove who they are with their bearer token; one cookie store for all would mix them up.
-        client.setHttpCookieStore(new HttpCookieStore.Empty());
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the HTTP client", e);
-        }
-        return client;
-    }
-
-    /** WebSockets: one connection each by nature, so the JDK's client on one selector serves them all. */
-    private static HttpClient webSocketClient(Executor executor, SSLContext tls) {
+        this.base = base;
+        this.executor = executor;
+        this.retries = retries;
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(executor);
         if (tls != null) {
             builder.sslContext(tls);
         }
-        return builder.build();
+        this.http = builder.build();
     }
 
-    /** The API as {@code student} calls it: over connections of its own, kept between its requests. */
-    public Api as(String student) {
-        return new Api(shared, student);
-    }
-
-    /** The client for the students' WebSockets. */
-    public HttpClient webSockets() {
-        return shared.webSockets();
+    public HttpClient http() {
+        return http;
     }
 
     public URI base() {
-        return shared.base();
-    }
-
-    /** The students' REST connections: open now, most open at once, opened in all (each a TLS handshake). */
-    public record Connections(long open, long openMax, long opened) {
-    }
-
-    public Connections connections() {
-        ConnectionStatistics statistics = shared.rest().getBean(ConnectionStatistics.class);
-        return new Connections(statistics.getConnections(), statistics.getConnectionsMax(),
-                statistics.getConnectionsTotal());
-    }
-
-    @Override
-    public void close() {
-        if (owner != null) {
-            return;
-        }
-        try {
-            shared.rest().stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop the HTTP client", e);
-        }
+        return base;
     }
 
     /** Requests sent again because a 503 said to come back later. */
     public long retriedAfter503() {
-        return shared.retriedAfter503().sum();
+        return retriedAfter503.sum();
     }
 
     /** Time spent waiting before those retries, summed over all requests. */
     public Duration waitedAfter503() {
-        return Duration.ofMillis(shared.waitedMillis().sum());
+        return Duration.ofMillis(waitedMillis.sum());
     }
 
     /** An answer: status and body (a refused connection or time-out completes the future exceptionally). */
@@ -185,63 +94,41 @@ public final class Api implements AutoCloseable {
 
     public CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
             String idempotencyKey) {
-        return send(method, path, token, contentType, body, idempotencyKey, shared.retries());
+        return send(method, path, token, contentType, body, idempotencyKey, retries);
     }
 
     private CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
             String idempotencyKey, RetryPolicy policy) {
-        return attempt(() -> {
-            Request request = shared.rest().newRequest(shared.base().resolve(path)).method(method).tag(owner)
-                    .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (token != null) {
-                request.headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer " + token));
-            }
-            if (idempotencyKey != null) {
-                request.headers(h -> h.put("Idempotency-Key", idempotencyKey));
-            }
-            if (body != null) {
-                request.body(new StringRequestContent(contentType, body, StandardCharsets.UTF_8));
-            }
-            return request;
-        }, 0, policy);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return attempt(request.build(), 0, policy);
     }
 
-    /** One try; a Jetty request is sent once, so each retry builds its own from {@code request}. */
-    private CompletableFuture<Reply> attempt(java.util.function.Supplier<Request> request, int retry,
-            RetryPolicy policy) {
-        CompletableFuture<Answer> answered = new CompletableFuture<>();
-        request.get().send(new BufferingResponseListener(MAX_BODY) {
-            @Override
-            public void onComplete(Result result) {
-                // Off Jetty's I/O threads: the callers parse JSON and book metrics.
-                shared.executor().execute(() -> {
-                    if (result.isFailed()) {
-                        answered.completeExceptionally(result.getFailure());
-                    } else {
-                        answered.complete(new Answer(new Reply(result.getResponse().getStatus(),
-                                getContentAsString(StandardCharsets.UTF_8)),
-                                result.getResponse().getHeaders().get(HttpHeader.RETRY_AFTER)));
-                    }
-                });
-            }
-        });
-        return answered.thenCompose(answer -> {
-            Reply reply = answer.reply();
+    private CompletableFuture<Reply> attempt(HttpRequest request, int retry, RetryPolicy policy) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            Reply reply = new Reply(response.statusCode(), response.body());
             if (reply.status() != 503 || retry >= policy.maxRetries()) {
                 return CompletableFuture.completedFuture(reply);
             }
-            Duration wait = policy.delay(retry, RetryPolicy.parseRetryAfter(answer.retryAfter()),
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            Duration wait = policy.delay(retry, RetryPolicy.parseRetryAfter(retryAfter),
                     ThreadLocalRandom.current().nextDouble());
-            shared.retriedAfter503().increment();
-            shared.waitedMillis().add(wait.toMillis());
-            Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS,
-                    shared.executor());
+            retriedAfter503.increment();
+            waitedMillis.add(wait.toMillis());
+            Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
             return CompletableFuture.supplyAsync(() -> retry + 1, later)
                     .thenCompose(next -> attempt(request, next, policy));
         });
-    }
-
-    private record Answer(Reply reply, String retryAfter) {
     }
 
     public CompletableFuture<Reply> get(String path, String token) {
@@ -263,7 +150,7 @@ public final class Api implements AutoCloseable {
     public CompletableFuture<String> login(String user, String password) {
         return send("POST", "/api/auth/login", null, "application/json",
                 JSON.writeValueAsString(java.util.Map.of("username", user, "password", password)), null,
-                shared.retries().patient())
+                retries.patient())
                 .thenApply(reply -> {
                     if (!reply.ok()) {
                         throw new ApiException("log in as " + user, reply);

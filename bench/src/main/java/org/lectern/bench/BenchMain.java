@@ -77,22 +77,14 @@ public final class BenchMain {
     /** Everything of one run; answers the report written under {@code options.output()}. */
     public static Report run(String kind, BenchOptions options, Drill drill) throws Exception {
         ExecutorService callbacks = LoadRun.callbackPool(options.threads());
-        try (Api api = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null));
-                NodeSampler nodes = NodeSampler.open(options)) {
-            System.out.printf("Setting up %d students on %s ...%n", options.students(), options.url());
-            long setupStart = System.nanoTime();
-            Setup.BenchCourse course = new Setup(api, options).prepare();
-            System.out.printf("Set up in %.1f s: course %d, exam %d, quiz %d. Running %s ...%n",
-                    (System.nanoTime() - setupStart) / 1e9, course.courseId(), course.examId(), course.quizId(), kind);
-            return run(kind, options, drill, course, api, callbacks, nodes);
-        } finally {
-            callbacks.shutdownNow();
-        }
-    }
-
-    private static Report run(String kind, BenchOptions options, Drill drill, Setup.BenchCourse course, Api api,
-            ExecutorService callbacks, NodeSampler nodes) throws Exception {
-        try (LoadRun run = new LoadRun(options, course, api, callbacks, nodes)) {
+        Api api = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null));
+        System.out.printf("Setting up %d students on %s ...%n", options.students(), options.url());
+        long setupStart = System.nanoTime();
+        Setup.BenchCourse course = new Setup(api, options).prepare();
+        System.out.printf("Set up in %.1f s: course %d, exam %d, quiz %d. Running %s ...%n",
+                (System.nanoTime() - setupStart) / 1e9, course.courseId(), course.examId(), course.quizId(), kind);
+        try (NodeSampler nodes = NodeSampler.open(options);
+                LoadRun run = new LoadRun(options, course, api, callbacks, nodes)) {
             if (drill != null) {
                 drill.arm(run);
             }
@@ -107,6 +99,8 @@ public final class BenchMain {
             System.out.println("Report: " + directory.resolve("report.json") + ", " + directory.resolve("summary.txt")
                     + ", " + directory.resolve("plot.png"));
             return report;
+        } finally {
+            callbacks.shutdownNow();
         }
     }
 

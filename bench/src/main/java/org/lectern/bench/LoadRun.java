@@ -186,7 +186,7 @@ public final class LoadRun implements AutoCloseable {
                     s.heapMaxBytes(), s.schedulerOwner()));
         });
         generator.sample(ManagementFactory.getOperatingSystemMXBean(), ManagementFactory.getMemoryMXBean(),
-                Thread.activeCount(), System.nanoTime(), api.connections());
+                Thread.activeCount(), System.nanoTime());
         Metrics.TimePoint point = metrics.tick(sessions);
         System.out.printf(java.util.Locale.ROOT, "%6.0f s  sessions %5d/%d  saves %5.1f/s  save p50 %6.1f p99 %7.1f ms"
                 + "  floor p99 %6.1f ms  failed %d%s%n", point.seconds(), point.sessionsHeld(), options.students(),

@@ -134,12 +134,7 @@ public record Report(
             double heapMaxUsedMb, double heapLimitMb) {
     }
 
-    /**
-     * The generator's own cost, and its REST connections to the balancer: most open at once and opened in all (each
-     * a TLS handshake for both sides; a browser-like student opens about one and keeps it).
-     */
-    public record Generator(double cpuMean, double cpuMax, double heapMaxUsedMb, int threadsMax,
-            long connectionsMax, long connectionsOpened) {
+    public record Generator(double cpuMean, double cpuMax, double heapMaxUsedMb, int threadsMax) {
     }
 
     /**
@@ -174,13 +169,9 @@ public record Report(
         private int threadsMax;
         private long lastCpuNanos = -1;
         private long lastWallNanos;
-        /** As of the run's last second: the set check's reading afterwards is not the students' doing. */
-        private Api.Connections connections = new Api.Connections(0, 0, 0);
 
         /** CPU as used CPU time over the machine's capacity since the last sample (0..1 of all cores). */
-        synchronized void sample(OperatingSystemMXBean os, MemoryMXBean memory, int threads, long wallNanos,
-                Api.Connections connections) {
-            this.connections = connections;
+        synchronized void sample(OperatingSystemMXBean os, MemoryMXBean memory, int threads, long wallNanos) {
             if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
                 long cpuNanos = sun.getProcessCpuTime();
                 if (lastCpuNanos >= 0 && wallNanos > lastWallNanos) {
@@ -196,8 +187,7 @@ public record Report(
 
         synchronized Generator summary() {
             return new Generator(round(cpu.stream().mapToDouble(d -> d).average().orElse(-1)),
-                    round(cpu.stream().mapToDouble(d -> d).max().orElse(-1)), round(heapMax / 1e6), threadsMax,
-                    connections.openMax(), connections.opened());
+                    round(cpu.stream().mapToDouble(d -> d).max().orElse(-1)), round(heapMax / 1e6), threadsMax);
         }
     }
 
@@ -344,9 +334,8 @@ public record Report(
                     + "the mean%n", spread.perNode(), spread.maxAboveMeanPercent()));
         }
         s.append(String.format(Locale.ROOT, "Generator: CPU mean %.1f %% max %.1f %% (of the machine), heap max %.0f MB,"
-                        + " threads %d, REST connections %d open at most, %d opened%n", generator.cpuMean() * 100,
-                generator.cpuMax() * 100, generator.heapMaxUsedMb(), generator.threadsMax(), generator.connectionsMax(),
-                generator.connectionsOpened()));
+                        + " threads %d%n", generator.cpuMean() * 100, generator.cpuMax() * 100,
+                generator.heapMaxUsedMb(), generator.threadsMax()));
         if (setCheck != null) {
             s.append(setCheck.line()).append(System.lineSeparator());
         }

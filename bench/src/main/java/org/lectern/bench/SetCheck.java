@@ -234,7 +234,7 @@ public final class SetCheck {
     }
 
     private static CompletableFuture<Counts> readBack(LoadRun run, Student student, List<SaveLedger.Save> saves) {
-        Api api = student.api();
+        Api api = run.api();
         Setup.BenchCourse course = run.course();
         CompletableFuture<JsonNode> exam = api.get("/api/exams/" + course.examId() + "/student-exam", student.token())
                 .thenApply(reply -> reply.ok() ? reply.json() : null);

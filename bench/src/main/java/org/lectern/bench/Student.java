@@ -27,8 +27,6 @@ final class Student {
     private final LoadRun run;
     private final int index;
     private final String login;
-    /** The student's own connections, as its browser's. */
-    private final Api api;
     private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
     private volatile String token;
     private volatile StompSession session;
@@ -47,15 +45,10 @@ final class Student {
         this.run = run;
         this.index = index;
         this.login = Setup.login(index);
-        this.api = run.api().as(login);
     }
 
     String login() {
         return login;
-    }
-
-    Api api() {
-        return api;
     }
 
     String token() {
@@ -64,7 +57,7 @@ final class Student {
 
     /** Starts the student's day; {@code intended} is its place in the ramp. */
     void begin(long intended) {
-        api.login(login, run.options().password()).whenComplete((issued, failed) -> {
+        run.api().login(login, run.options().password()).whenComplete((issued, failed) -> {
             if (failed != null) {
                 run.metrics().failed(Kind.LOGIN);
                 if (run.stillRunning()) {
@@ -83,7 +76,7 @@ final class Student {
     }
 
     private void startExam(long intended) {
-        api.postJson("/api/exams/" + run.course().examId() + "/student-exam/start", token, null)
+        run.api().postJson("/api/exams/" + run.course().examId() + "/student-exam/start", token, null)
                 .whenComplete((reply, failed) -> {
                     if (failed != null || !reply.ok()) {
                         run.metrics().failed(Kind.EXAM_START);
@@ -109,7 +102,7 @@ final class Student {
             return;
         }
         URI ws = run.webSocketUri();
-        StompSession.connect(api.webSockets(), ws, token, run.options().heartBeat(), new Listener())
+        StompSession.connect(run.api().http(), ws, token, run.options().heartBeat(), new Listener())
                 .thenCompose(opened -> {
                     session = opened;
                     opened.subscribe("replay", "/user/queue/replay");
@@ -301,7 +294,7 @@ final class Student {
         long exercise = exercises.get(number % exercises.size());
         SaveLedger.Save save = run.ledger().exam(index, exercise, number);
         Map<String, String> body = Map.of("text", SaveLedger.content(login, number));
-        return withRetries(Kind.SAVE, intended, () -> api.putJson("/api/exams/" + run.course().examId()
+        return withRetries(Kind.SAVE, intended, () -> run.api().putJson("/api/exams/" + run.course().examId()
                 + "/exercises/" + exercise + "/submission", token, body, save.key()), save.key());
     }
 
@@ -312,7 +305,7 @@ final class Student {
         SaveLedger.Save save = run.ledger().quiz(index, run.course().quizId());
         Map<String, Object> body = Map.of("answers", List.of(Map.of("questionId", run.course().questionId(),
                 "optionIds", List.of(run.course().correctOptionId()))));
-        withRetries(Kind.QUIZ_ANSWER, intended, () -> api.putJson("/api/quizzes/" + run.course().quizId()
+        withRetries(Kind.QUIZ_ANSWER, intended, () -> run.api().putJson("/api/quizzes/" + run.course().quizId()
                 + "/submission", token, body, save.key()), save.key());
     }
 
@@ -356,7 +349,7 @@ final class Student {
             return;
         }
         run.at(intended, () -> {
-            api.get(LoadRun.FLOOR_PATH, token).whenComplete((reply, failed) -> {
+            run.api().get(LoadRun.FLOOR_PATH, token).whenComplete((reply, failed) -> {
                 // The floor path exists nowhere: 404 is the answer of a node that did nothing but check the login.
                 if (failed == null && reply.status() == 404) {
                     run.metrics().record(Kind.FLOOR, intended);
@@ -378,7 +371,7 @@ final class Student {
     }
 
     private CompletableFuture<Void> withRetriesHandIn(long intended) {
-        return api.postJson("/api/exams/" + run.course().examId() + "/student-exam/hand-in", token, null)
+        return run.api().postJson("/api/exams/" + run.course().examId() + "/student-exam/hand-in", token, null)
                 .handle((reply, failed) -> {
                     if (failed == null && reply.ok()) {
                         run.metrics().record(Kind.HAND_IN, intended);

@@ -110,7 +110,6 @@ class RetryPolicyTest {
 
         @AfterEach
         void stop() throws Exception {
-            api.close();
             server.stop(0);
             callbacks.shutdownNow();
             assertThat(callbacks.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
