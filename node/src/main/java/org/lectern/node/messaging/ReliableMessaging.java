@@ -1,9 +1,13 @@
 package org.lectern.node.messaging;
 
+import jakarta.annotation.PreDestroy;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
 import org.lectern.node.cluster.ReplayLogSnapshot;
@@ -34,6 +38,16 @@ public class ReliableMessaging {
     private final JsonMapper json;
     private final Clock clock;
     private final ReplayAccess access;
+    /**
+     * One thread sends what was logged to the broker, in the order the log answered. Without it the send ran in
+     * Hazelcast's default callback executor, which on a machine of two cores or fewer starts a thread per callback:
+     * a quiz's results to a hall started a thread per student, each blocked in the broker send.
+     */
+    private final ExecutorService outbound = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "relay-outbound");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ReliableMessaging(CrossNodePublisher relay, ReplayLog log, ReplayProperties bounds, JsonMapper json,
             Clock clock, ReplayAccess access) {
@@ -43,6 +57,11 @@ public class ReliableMessaging {
         this.json = json;
         this.clock = clock;
         this.access = access;
+    }
+
+    @PreDestroy
+    void stop() {
+        outbound.shutdown();
     }
 
     /**
@@ -64,13 +83,25 @@ public class ReliableMessaging {
     public <T> CompletionStage<Sequenced<T>> publishAsync(String destination, T payload) {
         Target target = Target.published(destination);
         long sentAt = clock.millis();
-        return log.appendAsync(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
-                bounds.maxAge()).thenApply(seq -> {
+        // Our own future, completed on the outbound thread: what callers chain on it runs there too, not in a thread
+        // Hazelcast would start for it.
+        CompletableFuture<Sequenced<T>> sent = new CompletableFuture<>();
+        log.appendAsync(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
+                bounds.maxAge()).whenCompleteAsync((seq, failure) -> {
+                    if (failure != null) {
+                        sent.completeExceptionally(failure);
+                        return;
+                    }
                     Sequenced<T> envelope = new Sequenced<>(target.subscribed(), seq, sentAt, payload);
-                    // Logged first: what the broker does not carry now (it is away) every node fills from the log.
-                    relay.publish(target.logKey(), envelope);
-                    return envelope;
-                });
+                    try {
+                        // Logged first: what the broker does not carry now (it is away) every node fills from the log.
+                        relay.publish(target.logKey(), envelope);
+                        sent.complete(envelope);
+                    } catch (RuntimeException e) {
+                        sent.completeExceptionally(e);
+                    }
+                }, outbound);
+        return sent;
     }
 
     /** What {@code caller} missed on the destination of {@code request}, or why they cannot have it. */

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.cluster.LoggedMessage;
@@ -33,10 +36,24 @@ class ReliableMessagingTest {
             destination.startsWith("/user/queue/") || destination.equals("/topic/system");
     private Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
 
+    /** The threads the broker sends ran on. */
+    private final List<String> sendingThreads = new CopyOnWriteArrayList<>();
+    private final List<ReliableMessaging> started = new ArrayList<>();
+
     private ReliableMessaging messaging() {
-        CrossNodePublisher relay = (key, envelope) -> sent.add(new Sent(key, envelope));
-        return new ReliableMessaging(relay, log, new ReplayProperties(3, Duration.ofMinutes(15)),
+        CrossNodePublisher relay = (key, envelope) -> {
+            sendingThreads.add(Thread.currentThread().getName());
+            return sent.add(new Sent(key, envelope));
+        };
+        ReliableMessaging messaging = new ReliableMessaging(relay, log, new ReplayProperties(3, Duration.ofMinutes(15)),
                 JsonMapper.builder().build(), clock, access);
+        started.add(messaging);
+        return messaging;
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(ReliableMessaging::stop);
     }
 
     record Tick(int n) {
@@ -59,6 +76,20 @@ class ReliableMessagingTest {
             assertThat(sent.get(1)).isEqualTo(new Sent("/topic/system", second));
             assertThat(log.read("/topic/system").messages()).extracting(LoggedMessage::payloadJson)
                     .containsExactly("{\"n\":1}", "{\"n\":2}");
+        }
+
+        @Test
+        void shouldSendWhatWasLoggedFromOneThreadInTheOrderLoggedWithoutAThreadPerMessage() {
+            ReliableMessaging messaging = messaging();
+            List<CompletableFuture<Sequenced<Tick>>> all = new ArrayList<>();
+
+            for (int i = 1; i <= 3; i++) {
+                all.add(messaging.publishAsync("/topic/system", new Tick(i)).toCompletableFuture());
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+
+            assertThat(sent).extracting(s -> s.envelope().seq()).containsExactly(1L, 2L, 3L);
+            assertThat(sendingThreads).containsOnly("relay-outbound");
         }
 
         @Test
