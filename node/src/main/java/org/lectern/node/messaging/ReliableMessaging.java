@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
 import org.lectern.node.cluster.ReplayLogSnapshot;
@@ -31,6 +32,7 @@ public class ReliableMessaging {
     static final String OWN_PERSONAL_PREFIX = "/user/queue/";
     static final String SYSTEM_TOPIC = "/topic/system";
     private static final String PERSONAL_PREFIX = "/queue/";
+    private static final int OUTBOUND_LANES = 4;
 
     private final CrossNodePublisher relay;
     private final ReplayLog log;
@@ -39,15 +41,19 @@ public class ReliableMessaging {
     private final Clock clock;
     private final ReplayAccess access;
     /**
-     * One thread sends what was logged to the broker, in the order the log answered. Without it the send ran in
-     * Hazelcast's default callback executor, which on a machine of two cores or fewer starts a thread per callback:
-     * a quiz's results to a hall started a thread per student, each blocked in the broker send.
+     * A few threads send what was logged to the broker, each destination always on the same one, so that its
+     * messages leave in the order the log answered. Without them the send ran in Hazelcast's default callback
+     * executor, which on a machine of two cores or fewer starts a thread per callback: a quiz's results to a hall
+     * started a thread per student, each blocked in the broker send. More than one, because each send waits for its
+     * write: a hall's results and notifications go out side by side.
      */
-    private final ExecutorService outbound = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "relay-outbound");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final List<ExecutorService> outbound = IntStream.range(0, OUTBOUND_LANES)
+            .mapToObj(lane -> Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "relay-outbound-" + lane);
+                thread.setDaemon(true);
+                return thread;
+            }))
+            .toList();
 
     ReliableMessaging(CrossNodePublisher relay, ReplayLog log, ReplayProperties bounds, JsonMapper json,
             Clock clock, ReplayAccess access) {
@@ -61,7 +67,7 @@ public class ReliableMessaging {
 
     @PreDestroy
     void stop() {
-        outbound.shutdown();
+        outbound.forEach(ExecutorService::shutdown);
     }
 
     /**
@@ -83,7 +89,7 @@ public class ReliableMessaging {
     public <T> CompletionStage<Sequenced<T>> publishAsync(String destination, T payload) {
         Target target = Target.published(destination);
         long sentAt = clock.millis();
-        // Our own future, completed on the outbound thread: what callers chain on it runs there too, not in a thread
+        // Our own future, completed on the outbound lane: what callers chain on it runs there too, not in a thread
         // Hazelcast would start for it.
         CompletableFuture<Sequenced<T>> sent = new CompletableFuture<>();
         log.appendAsync(target.logKey(), json.writeValueAsString(payload), sentAt, bounds.maxMessages(),
@@ -100,7 +106,7 @@ public class ReliableMessaging {
                     } catch (RuntimeException e) {
                         sent.completeExceptionally(e);
                     }
-                }, outbound);
+                }, outbound.get(Math.floorMod(target.logKey().hashCode(), OUTBOUND_LANES)));
         return sent;
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ReliableMessagingTest {
     private static final Principal STUDENT = () -> "student1";
 
     /** What went to the broker: the destination as published, and the envelope. */
-    private final List<Sent> sent = new ArrayList<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final MemoryReplayLog log = new MemoryReplayLog();
     /** Stands in for {@link DestinationRules}: the caller's own personal destinations and the system topic. */
     private ReplayAccess access = (caller, destination) ->
@@ -79,17 +80,23 @@ class ReliableMessagingTest {
         }
 
         @Test
-        void shouldSendWhatWasLoggedFromOneThreadInTheOrderLoggedWithoutAThreadPerMessage() {
+        void shouldSendEachDestinationInTheOrderLoggedFromItsOwnLaneWithoutAThreadPerMessage() {
             ReliableMessaging messaging = messaging();
-            List<CompletableFuture<Sequenced<Tick>>> all = new ArrayList<>();
+            List<CompletableFuture<?>> all = new ArrayList<>();
 
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 20; i++) {
                 all.add(messaging.publishAsync("/topic/system", new Tick(i)).toCompletableFuture());
+                all.add(messaging.publishAsync("/user/student" + i + "/queue/results", new Tick(i))
+                        .toCompletableFuture());
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
 
-            assertThat(sent).extracting(s -> s.envelope().seq()).containsExactly(1L, 2L, 3L);
-            assertThat(sendingThreads).containsOnly("relay-outbound");
+            assertThat(sent).filteredOn(s -> s.key().equals("/topic/system"))
+                    .extracting(s -> s.envelope().seq())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+            assertThat(sent).hasSize(40);
+            assertThat(sendingThreads).allMatch(name -> name.startsWith("relay-outbound-"));
+            assertThat(sendingThreads.stream().distinct()).hasSizeLessThanOrEqualTo(4);
         }
 
         @Test
