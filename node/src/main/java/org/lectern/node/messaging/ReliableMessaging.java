@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.IntStream;
 import org.lectern.node.cluster.LoggedMessage;
 import org.lectern.node.cluster.ReplayLog;
@@ -106,8 +108,23 @@ public class ReliableMessaging {
                     } catch (RuntimeException e) {
                         sent.completeExceptionally(e);
                     }
-                }, outbound.get(Math.floorMod(target.logKey().hashCode(), OUTBOUND_LANES)));
+                }, laneOf(target.logKey()));
         return sent;
+    }
+
+    /**
+     * The lane of {@code key}; once the node is stopping, the thread that completes the append, so that a late
+     * publication still completes (and its caller does not wait for ever) instead of being refused.
+     */
+    private Executor laneOf(String key) {
+        ExecutorService lane = outbound.get(Math.floorMod(key.hashCode(), OUTBOUND_LANES));
+        return task -> {
+            try {
+                lane.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                task.run();
+            }
+        };
     }
 
     /** What {@code caller} missed on the destination of {@code request}, or why they cannot have it. */

@@ -100,6 +100,16 @@ class ReliableMessagingTest {
         }
 
         @Test
+        void shouldStillSendWhatIsPublishedWhileTheNodeStops() {
+            ReliableMessaging messaging = messaging();
+            messaging.stop();
+
+            Sequenced<Tick> late = messaging.publish("/topic/system", new Tick(1));
+
+            assertThat(sent).containsExactly(new Sent("/topic/system", late));
+        }
+
+        @Test
         void shouldSequenceAPersonalDestinationPerUser() {
             ReliableMessaging messaging = messaging();
             messaging.publish("/user/student2/queue/results", new Tick(1));
