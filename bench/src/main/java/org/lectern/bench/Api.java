@@ -20,6 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * kept-alive connections, callbacks on the given executor), JSON in and out. A 503 is sent again after the wait
  * its {@link RetryPolicy} gives (Retry-After obeyed, jittered back-off), as the browser client does; those retries
  * and the time spent waiting are counted apart from failures: queued is not failed.
+ *
+ * <p>At most {@code connections} requests are in flight at once, so the client never opens more connections than
+ * that ({@link InFlightLimit}); logins take at most half of them, so that a hall still logging in never holds back
+ * the saves of the students already in, just as HAProxy queues logins behind them.
  */
 public final class Api {
 
@@ -27,12 +31,17 @@ public final class Api {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** Enough for the saves of 10,000 students and a hall's logins, few enough to open in a second or two. */
+    public static final int DEFAULT_CONNECTIONS = 1_000;
+
     private final HttpClient http;
     private final URI base;
     private final Executor executor;
     private final RetryPolicy retries;
     private final LongAdder retriedAfter503 = new LongAdder();
     private final LongAdder waitedMillis = new LongAdder();
+    private final InFlightLimit requests;
+    private final InFlightLimit logins;
 
     public Api(URI base, Executor executor) {
         this(base, executor, RetryPolicy.DEFAULT);
@@ -44,9 +53,19 @@ public final class Api {
 
     /** @param tls whom to trust over https; null for the JDK's default */
     public Api(URI base, Executor executor, RetryPolicy retries, SSLContext tls) {
+        this(base, executor, retries, tls, DEFAULT_CONNECTIONS);
+    }
+
+    /**
+     * @param tls         whom to trust over https; null for the JDK's default
+     * @param connections the most requests in flight at once, so the most connections open (at least 2)
+     */
+    public Api(URI base, Executor executor, RetryPolicy retries, SSLContext tls, int connections) {
         this.base = base;
         this.executor = executor;
         this.retries = retries;
+        this.logins = new InFlightLimit(connections / 2, executor);
+        this.requests = new InFlightLimit(connections - connections / 2, executor);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -75,6 +94,16 @@ public final class Api {
         return Duration.ofMillis(waitedMillis.sum());
     }
 
+    /** The most requests in flight at once, logins included. */
+    public int connections() {
+        return requests.limit() + logins.limit();
+    }
+
+    /** Requests (and retries) that waited in the generator for another one to end before they were sent. */
+    public long waitedForConnection() {
+        return requests.waited() + logins.waited();
+    }
+
     /** An answer: status and body (a refused connection or time-out completes the future exceptionally). */
     public record Reply(int status, String body) {
 
@@ -94,11 +123,11 @@ public final class Api {
 
     public CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
             String idempotencyKey) {
-        return send(method, path, token, contentType, body, idempotencyKey, retries);
+        return send(method, path, token, contentType, body, idempotencyKey, retries, requests);
     }
 
     private CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
-            String idempotencyKey, RetryPolicy policy) {
+            String idempotencyKey, RetryPolicy policy, InFlightLimit limit) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -111,11 +140,13 @@ public final class Api {
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
-        return attempt(request.build(), 0, policy);
+        return attempt(request.build(), 0, policy, limit);
     }
 
-    private CompletableFuture<Reply> attempt(HttpRequest request, int retry, RetryPolicy policy) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+    private CompletableFuture<Reply> attempt(HttpRequest request, int retry, RetryPolicy policy, InFlightLimit limit) {
+        CompletableFuture<HttpResponse<String>> sent =
+                limit.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        return sent.thenCompose(response -> {
             Reply reply = new Reply(response.statusCode(), response.body());
             if (reply.status() != 503 || retry >= policy.maxRetries()) {
                 return CompletableFuture.completedFuture(reply);
@@ -127,7 +158,7 @@ public final class Api {
             waitedMillis.add(wait.toMillis());
             Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, executor);
             return CompletableFuture.supplyAsync(() -> retry + 1, later)
-                    .thenCompose(next -> attempt(request, next, policy));
+                    .thenCompose(next -> attempt(request, next, policy, limit));
         });
     }
 
@@ -150,7 +181,7 @@ public final class Api {
     public CompletableFuture<String> login(String user, String password) {
         return send("POST", "/api/auth/login", null, "application/json",
                 JSON.writeValueAsString(java.util.Map.of("username", user, "password", password)), null,
-                retries.patient())
+                retries.patient(), logins)
                 .thenApply(reply -> {
                     if (!reply.ok()) {
                         throw new ApiException("log in as " + user, reply);

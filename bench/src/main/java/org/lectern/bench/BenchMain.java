@@ -77,7 +77,8 @@ public final class BenchMain {
     /** Everything of one run; answers the report written under {@code options.output()}. */
     public static Report run(String kind, BenchOptions options, Drill drill) throws Exception {
         ExecutorService callbacks = LoadRun.callbackPool(options.threads());
-        Api api = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null));
+        Api api = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null),
+                options.connections());
         System.out.printf("Setting up %d students on %s ...%n", options.students(), options.url());
         long setupStart = System.nanoTime();
         Setup.BenchCourse course = new Setup(api, options).prepare();

@@ -36,6 +36,8 @@ import java.util.Locale;
  * @param output           where the report, summary and plot go
  * @param threads          platform threads for HTTP and WebSocket callbacks
  * @param brokerJmx        the message broker's JMX ({@code host:port}; the local cluster's by default), or null
+ * @param connections      the most HTTP requests in flight at once, so the most connections the students share
+ *                         (half of them at most for logins)
  */
 public record BenchOptions(
         int students,
@@ -60,7 +62,8 @@ public record BenchOptions(
         String jdbcPassword,
         Path output,
         int threads,
-        String brokerJmx) {
+        String brokerJmx,
+        int connections) {
 
     /** The largest run this generator is meant for; a bigger one would also exhaust loopback's ephemeral ports. */
     public static final int MAX_STUDENTS = 20_000;
@@ -77,7 +80,8 @@ public record BenchOptions(
                 URI.create("http://127.0.0.1:8080"), null,
                 "admin", "demo", Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), null, "127.0.0.1:5701", "lectern", null, "lectern",
-                "lectern", Path.of("target/bench"), 4, "127.0.0.1:1099");
+                "lectern", Path.of("target/bench"), 4, "127.0.0.1:1099",
+                Api.DEFAULT_CONNECTIONS);
     }
 
     /** The time from the first login until the last student handed in, roughly. */
@@ -136,6 +140,7 @@ public record BenchOptions(
                 case "--jdbc-password" -> o.with(b -> b.jdbcPassword = value);
                 case "--output" -> o.with(b -> b.output = Path.of(value));
                 case "--threads" -> o.with(b -> b.threads = count(name, value, 1, 64));
+                case "--connections" -> o.with(b -> b.connections = count(name, value, 2, 20_000));
                 case "--broker-jmx" -> o.with(b -> b.brokerJmx = "none".equals(value) ? null : value);
                 default -> throw new BadOption("unknown option '" + name + "' (see ./lectern help)");
             };
@@ -219,6 +224,7 @@ public record BenchOptions(
         Path output;
         int threads;
         String brokerJmx;
+        int connections;
 
         Builder(BenchOptions o) {
             students = o.students;
@@ -244,13 +250,14 @@ public record BenchOptions(
             output = o.output;
             threads = o.threads;
             brokerJmx = o.brokerJmx;
+            connections = o.connections;
         }
 
         BenchOptions build() {
             return new BenchOptions(students, hold, ramp, arrivals, peak, url, ca, adminUser, password, autosave,
                     autosaveJitter,
                     floor, heartBeat, quizDuration, quizAt, hazelcast, clusterName, jdbcUrl, jdbcUser, jdbcPassword,
-                    output, threads, brokerJmx);
+                    output, threads, brokerJmx, connections);
         }
     }
 }

@@ -106,10 +106,12 @@ public record Report(
      * Requests a node or HAProxy answered 503 with Retry-After and the generator sent again: queued, not failed
      * (a request that still got 503 after every retry counts as failed as well).
      *
-     * @param retriedAfter503 retries after a 503
-     * @param waitedSeconds   time spent waiting before them, summed over all requests
+     * @param retriedAfter503     retries after a 503
+     * @param waitedSeconds       time spent waiting before them, summed over all requests
+     * @param connections         the most requests the generator had in flight at once ({@code --connections})
+     * @param waitedForConnection requests that waited in the generator for one of them to end first
      */
-    public record Queued(long retriedAfter503, double waitedSeconds) {
+    public record Queued(long retriedAfter503, double waitedSeconds, int connections, long waitedForConnection) {
     }
 
     /**
@@ -239,7 +241,8 @@ public record Report(
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
                 latency, ratio, quiz, failed, m.failuresTotal(),
-                new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0)),
+                new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0),
+                        run.api().connections(), run.api().waitedForConnection()),
                 new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks(),
                         run.savesUnsettledAtEnd()),
                 new Realtime(m.sequencedMessages(), m.sequenceGaps(), m.sequenceDuplicates()), run.nodeSource(),
@@ -311,7 +314,8 @@ public record Report(
                 failedRequests.isEmpty() ? "" : failedRequests.toString(), saves.unsettledAtEnd() == 0 ? ""
                         : "; " + saves.unsettledAtEnd() + " still unanswered when the run ended"));
         s.append(String.format(Locale.ROOT, "Queued: %d requests sent again after a 503 with Retry-After, %.1f s "
-                + "waited in all (not failures)%n", queued.retriedAfter503(), queued.waitedSeconds()));
+                + "waited in all (not failures); %d waited in the generator for one of its %d connections%n",
+                queued.retriedAfter503(), queued.waitedSeconds(), queued.waitedForConnection(), queued.connections()));
         s.append(String.format(Locale.ROOT, "Real time: %d sequenced messages handled, %d skipped numbers (gaps), "
                 + "%d duplicates dropped%n", realtime.messages(), realtime.gaps(), realtime.duplicates()));
         s.append("Nodes (").append(nodeSource).append("):").append(System.lineSeparator());

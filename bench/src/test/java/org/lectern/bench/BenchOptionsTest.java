@@ -43,6 +43,12 @@ class BenchOptionsTest {
         }
 
         @Test
+        void shouldBoundTheGeneratorsConnectionsAtAThousandUnlessToldOtherwise() {
+            assertThat(BenchOptions.defaults().connections()).isEqualTo(1_000);
+            assertThat(BenchOptions.parse(List.of("--connections", "200")).connections()).isEqualTo(200);
+        }
+
+        @Test
         void shouldTurnOffTheClusterSamplerWhenHazelcastIsNone() {
             assertThat(BenchOptions.parse(List.of("--hazelcast", "none")).hazelcast()).isNull();
         }
@@ -50,6 +56,13 @@ class BenchOptionsTest {
 
     @Nested
     class Refusals {
+
+        @Test
+        void shouldRefuseFewerThanTwoConnectionsSinceLoginsTakeHalf() {
+            assertThatThrownBy(() -> BenchOptions.parse(List.of("--connections", "1")))
+                    .isInstanceOf(BenchOptions.BadOption.class)
+                    .hasMessage("--connections needs a whole number from 2 to 20000, got '1'");
+        }
 
         @Test
         void shouldRefuseAStudentCountThatIsNoNumber() {
