@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -53,12 +55,17 @@ class HaproxyQueueTest {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
+    /** One permit lets one request held at the stand-in's /api/held answer. */
+    private final Semaphore releaseOne = new Semaphore(0);
     private final AtomicInteger inside = new AtomicInteger();
+    /** Paths of the requests the stand-in answered at once, in the order they reached it. */
+    private final List<String> reached = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
         release.countDown();
+        releaseOne.release(MAXCONN);
         for (AutoCloseable part : running) {
             part.close();
         }
@@ -101,6 +108,58 @@ class HaproxyQueueTest {
                     assertThat(Integer.parseInt(seconds)).isBetween(1, 4));
             assertThat(response.body()).contains("\"status\":503");
         });
+    }
+
+    @Test
+    void shouldLetQueuedQuizAnswersInBeforeExamSavesAndSavesBeforeLogins() throws Exception {
+        Path program = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        ClusterLayout layout = TestPorts.layout(base, base, 1);
+        startStandIn(layout.node(1));
+        Haproxy haproxy = startHaproxy(program, layout);
+        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
+                .build();
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < MAXCONN; i++) {
+            held.add(send(http, layout, "GET", "/api/held"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
+
+        // Queued in the order that is worst for the rule: the login first, the quiz answer last.
+        List<CompletableFuture<HttpResponse<String>>> queued = new ArrayList<>();
+        List<String> paths = List.of("/api/auth/login", "/api/exams/1/exercises/2/submission",
+                "/api/quizzes/3/submission");
+        for (String path : paths) {
+            queued.add(send(http, layout, path.contains("login") ? "POST" : "PUT", path));
+            int waiting = queued.size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> queuedRequests(haproxy) == waiting);
+        }
+        releaseOne.release();
+
+        assertThat(queued).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
+                .isEqualTo(200));
+        assertThat(reached).containsExactly("/api/quizzes/3/submission", "/api/exams/1/exercises/2/submission",
+                "/api/auth/login");
+        releaseOne.release(MAXCONN);
+        assertThat(held).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
+                .isEqualTo(200));
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(HttpClient http, ClusterLayout layout, String method,
+            String path) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(layout.frontUrl() + path))
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Requests waiting in the nodes backend's queue: its row in {@code show stat}. */
+    private static int queuedRequests(Haproxy haproxy) throws IOException {
+        String csv = haproxy.command("show stat");
+        List<String> columns = List.of(csv.substring(2, csv.indexOf('\n')).split(","));
+        return csv.lines()
+                .map(line -> line.split(","))
+                .filter(row -> row.length > 2 && "nodes".equals(row[0]) && "BACKEND".equals(row[1]))
+                .mapToInt(row -> Integer.parseInt(row[columns.indexOf("qcur")]))
+                .sum();
     }
 
     @Test
@@ -185,6 +244,20 @@ class HaproxyQueueTest {
                 Thread.currentThread().interrupt();
             }
         });
+        node.createContext("/api/held", exchange -> {
+            inside.incrementAndGet();
+            try {
+                releaseOne.acquire();
+                answer(exchange, 200, "{}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        node.createContext("/api", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            reached.add(exchange.getRequestURI().getPath());
+            answer(exchange, 200, "{}");
+        });
         node.createContext("/api/save", exchange -> {
             exchange.getRequestBody().readAllBytes();
             answer(exchange, 200, "{}");
@@ -255,7 +328,7 @@ class HaproxyQueueTest {
         }
     }
 
-    private void startHaproxy(Path program, ClusterLayout layout) throws Exception {
+    private Haproxy startHaproxy(Path program, ClusterLayout layout) throws Exception {
         Haproxy haproxy = new Haproxy(layout, program, new ProcessRegistry(base.resolve("run"), base.resolve("logs")));
         ClusterTls.ensureCertificate(layout);
         Files.createDirectories(haproxy.socket().getParent());
@@ -269,6 +342,7 @@ class HaproxyQueueTest {
         });
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> haproxy.servers().values().stream()
                 .allMatch(Haproxy.ServerState::up) && haproxy.servers().size() == layout.nodes().size());
+        return haproxy;
     }
 
     /**
