@@ -21,20 +21,16 @@ export function loginPage() {
 const BUSY_RETRIES = 6;
 const FIRST_BUSY_DELAY_MS = 1000;
 const MAX_BUSY_DELAY_MS = 30000;
-// A login in the waiting room backs off to 8 s at most: at 30 s the last of a hall waited half a minute each for
-// password checks that were free by then. A longer Retry-After is still obeyed.
-const MAX_PATIENT_DELAY_MS = 8000;
 
 /**
  * The wait before retry number `attempt` (0 first) after a 503: at least what Retry-After says (delta-seconds) and
- * at least a back-off doubling from 1 s to 30 s (8 s for a `patient` login), plus up to half again at random, so
- * that a lecture hall of refused browsers does not come back in step. The benchmark's RetryPolicy computes the same.
+ * at least a back-off doubling from 1 s to 30 s, plus up to half again at random, so that a lecture hall of
+ * refused browsers does not come back in step. The benchmark's RetryPolicy computes the same.
  */
-export function busyDelay(retryAfter, attempt, patient = false) {
+export function busyDelay(retryAfter, attempt) {
   const seconds = Number.parseInt(retryAfter, 10);
   const told = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 0;
-  const cap = patient ? MAX_PATIENT_DELAY_MS : MAX_BUSY_DELAY_MS;
-  const backoff = Math.min(cap, FIRST_BUSY_DELAY_MS * 2 ** attempt);
+  const backoff = Math.min(MAX_BUSY_DELAY_MS, FIRST_BUSY_DELAY_MS * 2 ** attempt);
   const wait = Math.max(told, backoff);
   return Math.round(wait + wait * 0.5 * Math.random());
 }
@@ -51,7 +47,7 @@ export async function fetchObeyingBusy(url, init, { patient = false, onBusy = ()
       return response;
     }
     onBusy(attempt);
-    const delay = busyDelay(response.headers.get('Retry-After'), attempt, patient);
+    const delay = busyDelay(response.headers.get('Retry-After'), attempt);
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }

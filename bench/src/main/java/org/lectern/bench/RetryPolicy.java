@@ -24,20 +24,9 @@ public record RetryPolicy(int maxRetries, Duration first, Duration cap) {
         }
     }
 
-    /**
-     * The longest back-off of a login in the waiting room. At 30 s (plus jitter) the last few hundred of a hall waited
-     * half a minute each for password checks that were free by then (1,000 students: login p99 178 s, 12 s waited
-     * per resend on average); a waiting login costs the balancer a queue place, not a node any work.
-     */
-    public static final Duration PATIENT_CAP = Duration.ofSeconds(8);
-
-    /**
-     * Waits without a limit on their number, backing off to {@link #PATIENT_CAP} at most: for a login, which the login
-     * page never gives up. A longer Retry-After is still obeyed.
-     */
+    /** The same waits, without a limit on their number: for a login, which the login page never gives up. */
     public RetryPolicy patient() {
-        Duration patientCap = cap.compareTo(PATIENT_CAP) < 0 ? cap : PATIENT_CAP;
-        return new RetryPolicy(Integer.MAX_VALUE, first.compareTo(patientCap) < 0 ? first : patientCap, patientCap);
+        return new RetryPolicy(Integer.MAX_VALUE, first, cap);
     }
 
     /**

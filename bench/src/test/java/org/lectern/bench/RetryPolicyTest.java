@@ -46,17 +46,6 @@ class RetryPolicyTest {
         }
 
         @Test
-        void shouldRetryALoginWithoutLimitButBackOffToEightSecondsAtMost() {
-            RetryPolicy patient = policy.patient();
-
-            assertThat(patient.maxRetries()).isEqualTo(Integer.MAX_VALUE);
-            assertThat(patient.delay(0, OptionalLong.empty(), 0)).isEqualTo(Duration.ofSeconds(1));
-            assertThat(patient.delay(3, OptionalLong.empty(), 0)).isEqualTo(Duration.ofSeconds(8));
-            assertThat(patient.delay(1_000, OptionalLong.of(2), 0)).isEqualTo(Duration.ofSeconds(8));
-            assertThat(patient.delay(1_000, OptionalLong.of(20), 0)).isEqualTo(Duration.ofSeconds(20));
-        }
-
-        @Test
         void shouldAddUpToHalfAgainAtRandomWhenJittered() {
             assertThat(policy.delay(1, OptionalLong.of(1), 0.5)).isEqualTo(Duration.ofMillis(2_500));
             assertThat(policy.delay(1, OptionalLong.of(1), 0.999)).isLessThan(Duration.ofSeconds(3))
