@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,24 +236,9 @@ class HaproxyQueueTest {
     /** A node's three ports: requests (held until released; handshakes answered at once), health check, agent. */
     private void startStandIn(ClusterLayout.NodePorts ports) throws IOException {
         HttpServer node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.http()), 64);
-        node.createContext("/api/slow", exchange -> {
-            inside.incrementAndGet();
-            try {
-                release.await();
-                answer(exchange, 200, "{}");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        node.createContext("/api/held", exchange -> {
-            inside.incrementAndGet();
-            try {
-                releaseOne.acquire();
-                answer(exchange, 200, "{}");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        // /api/slow waits for all to be released at once, /api/held for a permit each.
+        node.createContext("/api/slow", heldUntil(release::await));
+        node.createContext("/api/held", heldUntil(releaseOne::acquire));
         node.createContext("/api", exchange -> {
             exchange.getRequestBody().readAllBytes();
             reached.add(exchange.getRequestURI().getPath());
@@ -267,6 +253,24 @@ class HaproxyQueueTest {
         node.start();
         running.add(() -> node.stop(0));
         startChecks(ports);
+    }
+
+    /** A request counted in, then answered once {@code released} returns. */
+    private HttpHandler heldUntil(Released released) {
+        return exchange -> {
+            inside.incrementAndGet();
+            try {
+                released.await();
+                answer(exchange, 200, "{}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Released {
+        void await() throws InterruptedException;
     }
 
     /**
