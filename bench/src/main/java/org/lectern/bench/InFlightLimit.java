@@ -63,7 +63,8 @@ final class InFlightLimit {
                 }
             });
         };
-        if (permits.tryAcquire()) {
+        // Not ahead of requests already waiting, though a permit may be free for a moment before one takes it.
+        if (waiting.isEmpty() && permits.tryAcquire()) {
             start.run();
         } else {
             waited.increment();
