@@ -24,6 +24,12 @@ final class ClusterMembership {
 
     /** Member attribute: the database schema version the node needs. */
     static final String SCHEMA_VERSION_ATTRIBUTE = "lectern.schema-version";
+    /**
+     * Member attribute: the form in which members exchange live saves and replay logs ({@link
+     * ClusterSerializers#WIRE_FORMAT}); a member of a build before it was published speaks format 1.
+     */
+    static final String WIRE_FORMAT_ATTRIBUTE = "lectern.wire-format";
+    private static final String FIRST_WIRE_FORMAT = "1";
     /** Member attribute: the node's id, so a console or log can name a member. */
     static final String NODE_ID_ATTRIBUTE = "lectern.node-id";
     static final String MINIMUM_SIZE_PROTECTION = "lectern-minimum-cluster-size";
@@ -66,6 +72,7 @@ final class ClusterMembership {
             String schemaVersion) {
         config.getMemberAttributeConfig()
                 .setAttribute(SCHEMA_VERSION_ATTRIBUTE, schemaVersion)
+                .setAttribute(WIRE_FORMAT_ATTRIBUTE, ClusterSerializers.WIRE_FORMAT)
                 .setAttribute(NODE_ID_ATTRIBUTE, nodeId);
 
         JoinConfig join = config.getNetworkConfig().getJoin();
@@ -137,26 +144,36 @@ final class ClusterMembership {
 
     /**
      * Leaves the cluster, and fails the node's start, when the members that were there before it need another
-     * schema version. Hazelcast has no veto on joining, so the newcomer checks right after it joined; the older
-     * members stay as they are.
+     * schema version or speak another wire format. Hazelcast has no veto on joining, so the newcomer checks right
+     * after it joined; the older members stay as they are.
      */
-    static void requireSameSchema(HazelcastInstance member, String clusterName, String nodeId, String schemaVersion) {
+    static void requireCompatible(HazelcastInstance member, String clusterName, String nodeId,
+            String schemaVersion) {
+        require(member, clusterName, nodeId, IncompatibleClusterException.Mismatch.SCHEMA_VERSION,
+                SCHEMA_VERSION_ATTRIBUTE, schemaVersion, null);
+        require(member, clusterName, nodeId, IncompatibleClusterException.Mismatch.WIRE_FORMAT,
+                WIRE_FORMAT_ATTRIBUTE, ClusterSerializers.WIRE_FORMAT, FIRST_WIRE_FORMAT);
+    }
+
+    private static void require(HazelcastInstance member, String clusterName, String nodeId,
+            IncompatibleClusterException.Mismatch mismatch, String attribute, String own, String whenAbsent) {
         List<String> others = new ArrayList<>();
         String theirs = null;
         for (Member existing : member.getCluster().getMembers()) {
             if (existing.localMember()) {
                 break; // members are listed oldest first: the rest joined after this one
             }
-            String version = existing.getAttribute(SCHEMA_VERSION_ATTRIBUTE);
-            if (!schemaVersion.equals(version)) {
-                theirs = theirs == null ? String.valueOf(version) : theirs;
+            String value = existing.getAttribute(attribute);
+            value = value == null && whenAbsent != null ? whenAbsent : value;
+            if (!own.equals(value)) {
+                theirs = theirs == null ? String.valueOf(value) : theirs;
                 others.add(existing.getAddress() + " " + existing.getAttribute(NODE_ID_ATTRIBUTE));
             }
         }
         if (!others.isEmpty()) {
             member.shutdown();
-            IncompatibleClusterException refusal = new IncompatibleClusterException(nodeId, clusterName,
-                    schemaVersion, theirs, String.join(", ", others));
+            IncompatibleClusterException refusal = new IncompatibleClusterException(mismatch, nodeId, clusterName,
+                    own, theirs, String.join(", ", others));
             log.error(refusal.getMessage());
             throw refusal;
         }

@@ -49,7 +49,7 @@ class HazelcastMemberConfiguration {
         // After memberConfig, so that it adds to the maps configured there rather than replacing them.
         ClusterMembership.configure(config, cluster, membership, node.id(), schema.current());
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        ClusterMembership.requireSameSchema(member, cluster.name(), node.id(), schema.current());
+        ClusterMembership.requireCompatible(member, cluster.name(), node.id(), schema.current());
         return member;
     }
 
@@ -93,6 +93,7 @@ class HazelcastMemberConfiguration {
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         addLiveSubmissionMaps(config);
         addLastKnownRecordMaps(config);
+        ClusterSerializers.register(config.getSerializationConfig());
         return config;
     }
 

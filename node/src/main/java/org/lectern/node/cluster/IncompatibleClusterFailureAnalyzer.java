@@ -9,8 +9,8 @@ class IncompatibleClusterFailureAnalyzer extends AbstractFailureAnalyzer<Incompa
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, IncompatibleClusterException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Start this node only once every node runs schema version " + cause.ownVersion()
-                        + " (critical update), or start the build of schema version " + cause.clusterVersion()
-                        + " to join the running cluster.", cause);
+                "Start this node only once every node runs " + cause.mismatch().noun() + " " + cause.ownVersion()
+                        + " (critical update), or start the build of " + cause.mismatch().noun() + " "
+                        + cause.clusterVersion() + " to join the running cluster.", cause);
     }
 }

@@ -1,7 +1,8 @@
 package org.lectern.node.cluster;
 
-import java.io.Serial;
-import java.io.Serializable;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,10 +22,7 @@ import java.util.Set;
  * <p>Saves are marked stored by id, not up to a version: a merge or a rebase renumbers pending saves, and a mark
  * by version that arrives afterwards would cover a save the database never got.
  */
-final class LiveParticipation implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 2L;
+final class LiveParticipation {
 
     /** The order of saves no version decides yet: the server's time, then the (unique) id. */
     private static final Comparator<LiveSave> MADE = Comparator.comparing(LiveSave::savedAt)
@@ -176,6 +174,36 @@ final class LiveParticipation implements Serializable {
                 saves.set(i, save.withoutContent());
             }
         }
+    }
+
+    /** Its form between members ({@link ClusterSerializers}): the fields, then the saves, then the pending ids. */
+    void writeTo(ObjectDataOutput out) throws IOException {
+        out.writeInt(baseVersion);
+        out.writeLong(lastSaveMillis);
+        out.writeInt(saves.size());
+        for (LiveSave save : saves) {
+            ClusterSerializers.writeSave(out, save);
+        }
+        out.writeInt(pendingIds.size());
+        for (long id : pendingIds) {
+            out.writeLong(id);
+        }
+    }
+
+    static LiveParticipation readFrom(ObjectDataInput in) throws IOException {
+        LiveParticipation participation = new LiveParticipation(in.readInt());
+        participation.lastSaveMillis = in.readLong();
+        int saves = in.readInt();
+        participation.saves.ensureCapacity(saves);
+        for (int i = 0; i < saves; i++) {
+            participation.saves.add(ClusterSerializers.readSave(in));
+        }
+        int pending = in.readInt();
+        for (int i = 0; i < pending; i++) {
+            participation.pendingIds.add(in.readLong());
+        }
+        participation.pendingCount = participation.pendingIds.size();
+        return participation;
     }
 
     /** One side's copy of a save while merging. */

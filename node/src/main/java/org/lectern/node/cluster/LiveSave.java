@@ -1,7 +1,5 @@
 package org.lectern.node.cluster;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -12,11 +10,7 @@ import java.time.Instant;
  * @param version 0 in a draft handed to {@link LiveSubmissions#append}, which assigns the next version
  */
 public record LiveSave(long id, long participationId, int version, String idempotencyKey, Instant savedAt,
-        boolean submitted, Long authorId, String text, String filePath, String fileName, Long fileSizeBytes)
-        implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+        boolean submitted, Long authorId, String text, String filePath, String fileName, Long fileSizeBytes) {
 
     LiveSave withVersion(int newVersion) {
         return new LiveSave(id, participationId, newVersion, idempotencyKey, savedAt, submitted, authorId, text,

@@ -1,8 +1,5 @@
 package org.lectern.node.cluster;
 
-import java.io.Serial;
-import java.io.Serializable;
-
 /**
  * What {@link LiveSubmissions#append} did.
  *
@@ -12,10 +9,7 @@ import java.io.Serializable;
  * @param needsDatabase true if the map knew nothing of the participation and the caller must say what the
  *                      database holds ({@link LiveSubmissions#append} with a latest version); nothing was written
  */
-public record LiveSaveOutcome(LiveSave save, boolean replayed, boolean needsDatabase) implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+public record LiveSaveOutcome(LiveSave save, boolean replayed, boolean needsDatabase) {
 
     static final LiveSaveOutcome NEEDS_DATABASE = new LiveSaveOutcome(null, false, true);
 }

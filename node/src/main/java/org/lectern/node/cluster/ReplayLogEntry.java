@@ -1,7 +1,8 @@
 package org.lectern.node.cluster;
 
-import java.io.Serial;
-import java.io.Serializable;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +10,7 @@ import java.util.List;
  * The stored value of one replay log. Mutable on purpose: only {@link HazelcastReplayLog}'s entry processor
  * changes it, on the partition thread that owns the key, which is what makes appends atomic cluster-wide.
  */
-final class ReplayLogEntry implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+final class ReplayLogEntry {
 
     private long latestSeq;
     private final ArrayList<LoggedMessage> messages = new ArrayList<>();
@@ -36,5 +34,27 @@ final class ReplayLogEntry implements Serializable {
 
     ReplayLogSnapshot snapshot() {
         return new ReplayLogSnapshot(latestSeq, List.copyOf(messages));
+    }
+
+    /** Its form between members ({@link ClusterSerializers}). */
+    void writeTo(ObjectDataOutput out) throws IOException {
+        out.writeLong(latestSeq);
+        out.writeInt(messages.size());
+        for (LoggedMessage message : messages) {
+            out.writeLong(message.seq());
+            out.writeString(message.payloadJson());
+            out.writeLong(message.sentAtMillis());
+        }
+    }
+
+    static ReplayLogEntry readFrom(ObjectDataInput in) throws IOException {
+        ReplayLogEntry entry = new ReplayLogEntry();
+        entry.latestSeq = in.readLong();
+        int count = in.readInt();
+        entry.messages.ensureCapacity(count);
+        for (int i = 0; i < count; i++) {
+            entry.messages.add(new LoggedMessage(in.readLong(), in.readString(), in.readLong()));
+        }
+        return entry;
     }
 }

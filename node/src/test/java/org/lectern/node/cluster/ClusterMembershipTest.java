@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.support.FreePorts;
 import org.lectern.shared.cluster.ClusterStructures;
 
-/** Members configured as nodes configure them, without the rest of the node: protection and the schema check. */
+/**
+ * Members configured as nodes configure them, without the rest of the node: protection, the schema and wire-format
+ * check.
+ */
 class ClusterMembershipTest {
 
     private final List<HazelcastInstance> members = new ArrayList<>();
@@ -31,6 +35,11 @@ class ClusterMembershipTest {
     }
 
     private HazelcastInstance member(String nodeId, int port, int minimumSize, String schemaVersion) {
+        return member(nodeId, port, minimumSize, schemaVersion, config -> { });
+    }
+
+    private HazelcastInstance member(String nodeId, int port, int minimumSize, String schemaVersion,
+            Consumer<Config> change) {
         ClusterProperties cluster = new ClusterProperties(clusterName, "127.0.0.1", port,
                 List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB), Duration.ofSeconds(2), List.of());
         MembershipProperties membership = new MembershipProperties(MembershipProperties.Discovery.TCP_IP,
@@ -38,6 +47,7 @@ class ClusterMembershipTest {
                 Duration.ofSeconds(20));
         Config config = HazelcastMemberConfiguration.memberConfig(cluster, new NodeProperties(nodeId, null));
         ClusterMembership.configure(config, cluster, membership, nodeId, schemaVersion);
+        change.accept(config);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         members.add(member);
         return member;
@@ -140,7 +150,7 @@ class ClusterMembershipTest {
         member("node-a", portA, 1, "30");
         HazelcastInstance b = member("node-b", portB, 1, "30");
 
-        ClusterMembership.requireSameSchema(b, clusterName, "node-b", "30");
+        ClusterMembership.requireCompatible(b, clusterName, "node-b", "30");
 
         assertThat(b.getLifecycleService().isRunning()).isTrue();
         assertThat(b.getCluster().getMembers()).hasSize(2);
@@ -151,7 +161,7 @@ class ClusterMembershipTest {
         HazelcastInstance a = member("node-a", portA, 1, "2");
         HazelcastInstance b = member("node-b", portB, 1, "30");
 
-        assertThatThrownBy(() -> ClusterMembership.requireSameSchema(b, clusterName, "node-b", "30"))
+        assertThatThrownBy(() -> ClusterMembership.requireCompatible(b, clusterName, "node-b", "30"))
                 .isInstanceOf(IncompatibleClusterException.class)
                 .hasMessageContaining("Node node-b needs database schema version 30")
                 .hasMessageContaining("run schema version 2")
@@ -162,5 +172,26 @@ class ClusterMembershipTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(a.getCluster().getMembers()).hasSize(1));
         assertThat(a.getLifecycleService().isRunning()).isTrue();
+    }
+
+    @Test
+    void shouldLeaveTheClusterAndSayWhyWhenItsMembersSpeakAnOlderWireFormat() {
+        // A member of a build before the wire format was published: it sends Java serialization throughout.
+        HazelcastInstance older = member("node-a", portA, 1, "30", config -> config.getMemberAttributeConfig()
+                .removeAttribute(ClusterMembership.WIRE_FORMAT_ATTRIBUTE));
+        HazelcastInstance b = member("node-b", portB, 1, "30");
+
+        assertThatThrownBy(() -> ClusterMembership.requireCompatible(b, clusterName, "node-b", "30"))
+                .isInstanceOfSatisfying(IncompatibleClusterException.class, refusal -> {
+                    assertThat(refusal.mismatch()).isEqualTo(IncompatibleClusterException.Mismatch.WIRE_FORMAT);
+                    assertThat(refusal.clusterVersion()).isEqualTo("1");
+                })
+                .hasMessageContaining("Node node-b speaks cluster wire format " + ClusterSerializers.WIRE_FORMAT)
+                .hasMessageContaining("speak wire format 1")
+                .hasMessageContaining("node-a")
+                .hasMessageContaining("critical update");
+        assertThat(b.getLifecycleService().isRunning()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(older.getCluster().getMembers()).hasSize(1));
     }
 }
