@@ -26,7 +26,6 @@ import org.lectern.console.members.MemberRow;
 import org.lectern.console.overview.ConsoleAlert;
 import org.lectern.console.support.ConsoleWindow;
 import org.lectern.console.support.ContractNode;
-import org.lectern.console.support.FreePorts;
 import org.lectern.console.support.Screenshots;
 import org.lectern.shared.cluster.ClusterStructures;
 import org.lectern.shared.cluster.NodeLoad;
@@ -36,6 +35,7 @@ import org.lectern.shared.operations.OperatorCommand;
 import org.lectern.shared.operations.OperatorSignatures;
 import org.lectern.shared.scheduling.ScheduledTaskView;
 import org.lectern.shared.scheduling.TaskState;
+import org.lectern.shared.testing.FreePorts;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.lectern.console.support.FreePorts;
+import org.lectern.shared.testing.FreePorts;
 
 /** A real Hazelcast client that keeps trying a port nobody listens on: closing must not need the cluster. */
 class ClusterConnectionTest {

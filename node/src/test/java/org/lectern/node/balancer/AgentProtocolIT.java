@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.cluster.NodeLifecycle;
 import org.lectern.node.cluster.NodeWeightBoard;
 import org.lectern.node.support.AgentProbe;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.TestNodes;
 import org.lectern.shared.cluster.NodeState;
+import org.lectern.shared.testing.FreePorts;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.cluster.NodeLifecycle;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.HaproxyProcess;
-import org.lectern.shared.testing.RequiredPrograms;
 import org.lectern.node.support.TestNodes;
 import org.lectern.shared.cluster.NodeState;
+import org.lectern.shared.testing.FreePorts;
+import org.lectern.shared.testing.RequiredPrograms;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.OneLoggingSetupAtATime;
 import org.lectern.node.support.TestNodes;
+import org.lectern.shared.testing.FreePorts;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

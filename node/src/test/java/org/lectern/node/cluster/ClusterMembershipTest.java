@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.node.support.FreePorts;
 import org.lectern.shared.cluster.ClusterStructures;
+import org.lectern.shared.testing.FreePorts;
 
 /**
  * Members configured as nodes configure them, without the rest of the node: protection, the schema and wire-format

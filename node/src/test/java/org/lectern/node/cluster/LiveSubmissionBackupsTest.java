@@ -11,8 +11,8 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.node.support.FreePorts;
 import org.lectern.shared.cluster.ClusterStructures;
+import org.lectern.shared.testing.FreePorts;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.TcpProxy;
 import org.lectern.shared.cluster.ClusterStructures;
+import org.lectern.shared.testing.FreePorts;
 
 /**
  * Real Hazelcast members configured as nodes configure them, split by cutting the TCP relays they reach each other

@@ -4,7 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.lectern.node.support.FreePorts;
+import org.lectern.shared.testing.FreePorts;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** A real one-member cluster configured as a node configures its own, for tests of one cluster-backed class. */

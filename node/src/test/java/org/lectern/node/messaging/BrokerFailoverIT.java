@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.messaging.SequencedStompClient.Received;
 import org.lectern.node.messaging.SequencedStompClient.Tick;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.TestNodes;
+import org.lectern.shared.testing.FreePorts;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.HaproxyProcess;
 import org.lectern.node.support.NodeIntegrationTest;
+import org.lectern.shared.testing.FreePorts;
 import org.lectern.shared.testing.RequiredPrograms;
 
 /**

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lectern.node.support.DemoWork;
-import org.lectern.node.support.FreePorts;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.OperatorConsole;
 import org.lectern.node.support.StompTestClient;
@@ -31,6 +30,7 @@ import org.lectern.shared.operations.CommandResult;
 import org.lectern.shared.operations.OperatorCommand;
 import org.lectern.shared.settings.ClusterSetting;
 import org.lectern.shared.settings.SettingsView;
+import org.lectern.shared.testing.FreePorts;
 import org.lectern.shared.topics.Destinations;
 import org.springframework.context.ConfigurableApplicationContext;
 

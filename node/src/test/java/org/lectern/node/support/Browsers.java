@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.lectern.shared.testing.FreePorts;
 import org.lectern.shared.testing.RequiredPrograms;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
+import org.lectern.shared.testing.FreePorts;
 import org.lectern.shared.testing.RequiredPrograms;
 
 /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.lectern.shared.testing.FreePorts;
 
 /**
  * Nodes as separate JVMs started from the packaged jar ({@code node/target/lectern-node.jar}, built before the

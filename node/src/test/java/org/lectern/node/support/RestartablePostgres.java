@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.lectern.shared.testing.FreePorts;
 
 /**
  * A PostgreSQL server of one test's own that the test can stop and start again, on the same port and data, as an

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.lectern.shared.testing.FreePorts;
 
 /**
  * A TCP relay in front of a node that a test can cut, as a lost network does: {@link #cut()} closes every

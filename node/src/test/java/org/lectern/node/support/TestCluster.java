@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.lectern.shared.testing.FreePorts;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

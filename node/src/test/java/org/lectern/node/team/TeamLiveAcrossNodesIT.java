@@ -17,15 +17,15 @@ import org.lectern.node.course.CourseRole;
 import org.lectern.node.course.CourseService;
 import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.live.LiveHttp;
-import org.lectern.node.live.LiveStompClient;
 import org.lectern.node.live.LiveStompClient.Event;
-import org.lectern.node.support.FreePorts;
+import org.lectern.node.live.LiveStompClient;
 import org.lectern.node.support.LecternClient;
 import org.lectern.node.support.TestData;
 import org.lectern.node.support.TestNodes;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.shared.team.TeamEdit;
 import org.lectern.shared.team.TeamPresence;
+import org.lectern.shared.testing.FreePorts;
 import org.lectern.shared.topics.TopicRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,11 +1,10 @@
 package org.lectern.packaging.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.lectern.shared.testing.FreePorts;
 
 /** Free loopback ports for the packaging tests: never a fixed one. */
 final class TestPorts {
@@ -13,28 +12,13 @@ final class TestPorts {
     private TestPorts() {
     }
 
-    /** Distinct free ports, all held open until every one is found. */
-    static List<Integer> free(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
+    /** Distinct free ports ({@link FreePorts}: below the kernel's range for outgoing connections). */
+    static List<Integer> free(int count) {
+        return Stream.generate(FreePorts::next).limit(count).toList();
     }
 
     static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException busy) {
-            return false;
-        }
+        return FreePorts.isFree(port);
     }
 
     /** A layout on free ports in {@code base}, with the jars of {@code home}. */
