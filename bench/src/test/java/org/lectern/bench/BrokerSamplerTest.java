@@ -3,7 +3,6 @@ package org.lectern.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.UnicastRemoteObject;
@@ -15,6 +14,7 @@ import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lectern.shared.testing.FreePorts;
 
 /**
  * The sampler against a real JMX connector of this JVM, where a stand-in MBean plays the broker (the broker itself
@@ -49,10 +49,7 @@ class BrokerSamplerTest {
     @BeforeEach
     void exposeTheStandIn() throws Exception {
         server.registerMBean(broker, name);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = FreePorts.next();
         registry = LocateRegistry.createRegistry(port);
         address = "127.0.0.1:" + port;
         connector = JMXConnectorServerFactory.newJMXConnectorServer(new JMXServiceURL(
@@ -87,10 +84,7 @@ class BrokerSamplerTest {
 
     @Test
     void shouldReportNothingWhenNoBrokerAnswers() throws Exception {
-        int closed;
-        try (ServerSocket free = new ServerSocket(0)) {
-            closed = free.getLocalPort();
-        }
+        int closed = FreePorts.next();
         try (BrokerSampler sampler = new BrokerSampler("127.0.0.1:" + closed)) {
             sampler.sample(5);
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lectern.shared.testing.FreePorts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,9 +39,9 @@ class ExamBenchIT {
     static void startNode() throws IOException {
         Path jar = HOME.resolve("node/target/lectern-node.jar");
         assertThat(jar).as("the node jar (built by the node module before this one)").exists();
-        httpPort = freePort();
-        memberPort = freePort();
-        int stompPort = freePort();
+        httpPort = FreePorts.next();
+        memberPort = FreePorts.next();
+        int stompPort = FreePorts.next();
         node = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(),
                 "--spring.profiles.active=demo", "--lectern.data-dir=" + data.resolve("node"),
                 "--server.port=" + httpPort, "--lectern.cluster.port=" + memberPort,
@@ -108,11 +107,5 @@ class ExamBenchIT {
             assertThat(json.has(field)).as(field).isTrue();
         }
         assertThat(json.path("latency").path("save").has("p99")).isTrue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
