@@ -87,8 +87,8 @@ class HazelcastMemberConfiguration {
 
         // Said explicitly although it is the default: a replay log must survive the death of the member holding
         // it, so every append waits for its backup. Kept as objects: an append (an entry processor, replayed on the
-        // backup) would otherwise read and write the whole log of up to max-messages messages in Java
-        // serialization on both members (docs/decisions.md).
+        // backup) would otherwise read and write the whole log of up to max-messages messages on both members
+        // (docs/decisions.md).
         config.addMapConfig(new MapConfig(HazelcastReplayLog.MAP_NAME).setBackupCount(1).setAsyncBackupCount(0)
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         addLiveSubmissionMaps(config);
