@@ -229,6 +229,11 @@ public final class LoadRun implements AutoCloseable {
         return running;
     }
 
+    /** The working time is over: from the hold's end on, students hand in and no one starts any more. */
+    boolean examOver() {
+        return System.nanoTime() >= holdEndNanos;
+    }
+
     /**
      * A save (or quiz answer) begins: counted until its answer, so that the set check starts only once none is on
      * its way. Answers false, counting nothing, once the run has ended: no save is sent after that.

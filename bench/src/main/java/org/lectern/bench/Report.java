@@ -71,8 +71,9 @@ public record Report(
      * @param peak     most sessions open at once
      * @param heldMin  fewest sessions open during the hold (from 10 s after the ramp to the hand-in)
      * @param lost     sessions that ended without the student leaving (each was reconnected or retried)
+     * @param neverIn  students still not logged in when the working time ended (they gave up without an exam)
      */
-    public record Sessions(int target, int peak, int heldMin, long lost, long reconnects) {
+    public record Sessions(int target, int peak, int heldMin, long lost, long reconnects, long neverIn) {
     }
 
     public record Rates(double loginsPerSecond, double savesPerSecond, double floorPerSecond) {
@@ -236,7 +237,8 @@ public record Report(
                         (int) o.autosave().toSeconds(), (int) o.floorInterval().toSeconds(), o.heartBeat().toMillis(),
                         o.quizDuration().toSeconds(), run.course().courseId(), run.course().examId(),
                         run.course().quizId()),
-                new Sessions(o.students(), m.sessionsPeak(), heldMin, m.lostSessions(), m.reconnects()),
+                new Sessions(o.students(), m.sessionsPeak(), heldMin, m.lostSessions(), m.reconnects(),
+                        m.neverIn()),
                 new Rates(round(m.count(Kind.LOGIN) / Math.max(1.0, o.ramp().toSeconds())),
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
@@ -288,8 +290,8 @@ public record Report(
                 settings.arrivals(), settings.holdSeconds(), settings.autosaveSeconds(), settings.heartBeatMillis(),
                 settings.quizSeconds()));
         s.append(String.format(Locale.ROOT, "Sessions: peak %d of %d, fewest during the hold %d, lost %d, "
-                + "reconnects %d%n", sessions.peak(), sessions.target(), sessions.heldMin(), sessions.lost(),
-                sessions.reconnects()));
+                + "reconnects %d, never in (not logged in by the end of the working time) %d%n", sessions.peak(),
+                sessions.target(), sessions.heldMin(), sessions.lost(), sessions.reconnects(), sessions.neverIn()));
         s.append(String.format(Locale.ROOT, "Rates: logins %.1f/s, saves %.1f/s (steady), floor %.1f/s%n",
                 rates.loginsPerSecond(), rates.savesPerSecond(), rates.floorPerSecond()));
         s.append(String.format(Locale.ROOT, "%-12s %8s %9s %9s %9s %9s %9s%n", "latency ms", "count", "mean", "p50",

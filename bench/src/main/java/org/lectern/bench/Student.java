@@ -58,6 +58,12 @@ final class Student {
     /** Starts the student's day; {@code intended} is its place in the ramp. */
     void begin(long intended) {
         run.api().login(login, run.options().password()).whenComplete((issued, failed) -> {
+            if (run.examOver()) {
+                // Logged in (or still refused) after the working time: such a student only sees that the exam is
+                // over, so it neither starts nor connects; counted as never in, not as requests of the exam.
+                neverIn();
+                return;
+            }
             if (failed != null) {
                 run.metrics().failed(Kind.LOGIN);
                 if (run.stillRunning()) {
@@ -113,6 +119,9 @@ final class Student {
                     return opened.subscribeConfirmed("course", courseTopic());
                 })
                 .whenComplete((subscribed, failed) -> {
+                    if (failed != null && finished) {
+                        return; // handed in and left while connecting: the student closed it, not the node
+                    }
                     if (failed != null) {
                         run.metrics().failed(Kind.CONNECT);
                         StompSession half = session;
@@ -158,7 +167,8 @@ final class Student {
         // 1 s doubling to 30 s, each delay times a uniform factor in [0.5, 1.5] (docs/api.md, "Reconnecting").
         long base = Math.min(30_000, 1_000L << Math.min(reconnectAttempt++, 5));
         long delay = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        run.later(Duration.ofMillis(delay), () -> connect(System.nanoTime(), true));
+        // A reconnect only after a session was lost; a first connection that failed is tried again as a first one.
+        run.later(Duration.ofMillis(delay), () -> connect(System.nanoTime(), lostAtNanos != 0));
     }
 
     private final class Listener implements StompSession.Listener {
@@ -395,6 +405,12 @@ final class Student {
             current.disconnect();
         }
         markDown();
+        run.finished(this);
+    }
+
+    private void neverIn() {
+        finished = true;
+        run.metrics().studentNeverIn();
         run.finished(this);
     }
 

@@ -87,6 +87,7 @@ class ExamBenchIT {
         assertThat(report.setCheck().unexpected()).isZero();
         assertThat(report.setCheck().duplicated()).isZero();
         assertThat(report.sessions().peak()).isEqualTo(20);
+        assertThat(report.sessions().neverIn()).isZero();
         assertThat(report.quiz().startsReceived()).isEqualTo(20);
         assertThat(report.quiz().resultsReceived()).isEqualTo(20);
         assertThat(report.quiz().duplicateResults()).isZero();

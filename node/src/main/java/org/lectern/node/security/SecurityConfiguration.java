@@ -1,14 +1,20 @@
 package org.lectern.node.security;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.SecretKey;
+import org.lectern.node.user.CallerAuthentication;
+import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.KnownCallers;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -25,6 +31,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -128,14 +135,20 @@ class SecurityConfiguration {
      * Roles come from the user directory on every request, not from the token's claim: a demoted administrator loses
      * the role with the next request, not when the token expires hours later (docs/decisions.md). A login that no
      * longer exists gets no role. While the database is unreachable, the roles are the ones last read
-     * ({@link KnownCallers}).
+     * ({@link KnownCallers}). The account read here is the request's caller too ({@link CallerAuthentication}): one
+     * read per request.
      */
-    private static JwtAuthenticationConverter authenticationConverter(KnownCallers users) {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> users.find(jwt.getSubject())
-                .map(user -> user.admin() ? List.of(ROLE_USER, ROLE_ADMIN) : List.of(ROLE_USER))
-                .orElse(List.<GrantedAuthority>of()));
-        return converter;
+    static Converter<Jwt, AbstractAuthenticationToken> authenticationConverter(KnownCallers users) {
+        // Spring's converter for what it adds besides roles (the bearer-token factor); no roles from the claims.
+        JwtAuthenticationConverter spring = new JwtAuthenticationConverter();
+        spring.setJwtGrantedAuthoritiesConverter(jwt -> List.of());
+        return jwt -> {
+            Optional<CurrentUser> caller = users.find(jwt.getSubject());
+            List<GrantedAuthority> authorities = new ArrayList<>(spring.convert(jwt).getAuthorities());
+            caller.ifPresent(user -> authorities.addAll(user.admin() ? List.of(ROLE_USER, ROLE_ADMIN)
+                    : List.of(ROLE_USER)));
+            return new CallerAuthentication(jwt, authorities, caller.orElse(null));
+        };
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.lectern.node.user;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -39,8 +40,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("Not logged in");
         }
+        // Read with the roles when the token was checked; any other authentication (a test's mock user) reads it now.
+        Optional<CurrentUser> caller = authentication instanceof CallerAuthentication known ? known.caller()
+                : users.find(authentication.getName());
         // A valid token of a user deleted since is no login any more.
-        return users.find(authentication.getName())
-                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No such user any more"));
+        return caller.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No such user any more"));
     }
 }
