@@ -169,6 +169,16 @@ class LocalClusterIT {
 
     @Test
     @Order(4)
+    void shouldNotLogEveryMessageInTheBroker() throws IOException {
+        // By now the broker has carried the nodes' relay logins, two saves' acknowledgements and three STOMP sessions.
+        List<String> brokerLog = Files.readAllLines(cluster.layout().logs().resolve(Broker.PART + ".log"));
+
+        assertThat(brokerLog).isNotEmpty();
+        assertThat(brokerLog).noneMatch(line -> line.contains("org.apache.activemq.audit"));
+    }
+
+    @Test
+    @Order(5)
     void shouldReconnectTheNodesWhenTheBrokerRestarts() {
         long before = cluster.process(Broker.PART).orElseThrow().pid();
 
@@ -182,7 +192,7 @@ class LocalClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldServeSavesAgainWhenTheDatabaseReturnsAfterAnOutage() {
         String before = cluster.status().get(0);
 
@@ -198,7 +208,7 @@ class LocalClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldLeaveNoProcessAndNoPortWhenDown() {
         List<ProcessHandle> running = new ArrayList<>();
         cluster.parts().forEach(part -> cluster.process(part).ifPresent(running::add));
