@@ -93,6 +93,9 @@ class HazelcastMemberConfiguration {
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         addLiveSubmissionMaps(config);
         addLastKnownRecordMaps(config);
+        // Exam save counts: a backup, so a member's death loses none; gone once no figure shows them.
+        config.addMapConfig(new MapConfig(HazelcastExamSaveCounts.MAP_NAME).setBackupCount(1)
+                .setTimeToLiveSeconds(HazelcastExamSaveCounts.TIME_TO_LIVE_SECONDS));
         ClusterSerializers.register(config.getSerializationConfig());
         return config;
     }

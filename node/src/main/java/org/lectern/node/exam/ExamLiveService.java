@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.lectern.node.cluster.ExamSaveCounts;
 import org.lectern.node.course.CourseRole;
 import org.lectern.node.messaging.LiveEvents;
 import org.lectern.node.notification.NotificationService;
+import org.lectern.node.transaction.AfterTransaction;
 import org.lectern.node.user.CurrentUser;
 import org.lectern.node.user.UserDirectory;
 import org.lectern.node.user.UserSummary;
@@ -33,9 +35,10 @@ class ExamLiveService {
     static final String WORKING_TIME_TITLE = "Working time changed";
 
     private static final int FIGURE_MINUTES = 10;
+    private static final int SLOTS_PER_MINUTE = (int) (60 / ExamSaveCounts.SLOT.toSeconds());
     /**
-     * Live figures go to the exam's staff at most once per interval per exam from each node: counting reads every
-     * save of the last minutes, which a whole class saving at once must not repeat per save.
+     * Live figures go to the exam's staff at most once per interval per exam from each node: a whole class saving
+     * at once must not send the staff a message, nor count the students in the database, per save.
      */
     static final Duration FIGURES_INTERVAL = Duration.ofSeconds(2);
 
@@ -43,7 +46,7 @@ class ExamLiveService {
     private final ExamRegistrationRepository registrations;
     private final ExamAnnouncementRepository announcements;
     private final StudentExamRepository studentExams;
-    private final ExerciseGroupRepository groups;
+    private final ExamSaveCounts saveCounts;
     private final ExamAccess access;
     private final NotificationService notifications;
     private final UserDirectory users;
@@ -54,7 +57,7 @@ class ExamLiveService {
 
     ExamLiveService(ExamRepository exams, ExamRegistrationRepository registrations,
             ExamAnnouncementRepository announcements, StudentExamRepository studentExams,
-            ExerciseGroupRepository groups, ExamAccess access, NotificationService notifications, UserDirectory users,
+            ExamSaveCounts saveCounts, ExamAccess access, NotificationService notifications, UserDirectory users,
             LiveEvents live, ExamHandIn automaticHandIn, StudentExamRecords lastKnown, Clock clock) {
         this.lastKnown = lastKnown;
         this.live = live;
@@ -63,7 +66,7 @@ class ExamLiveService {
         this.registrations = registrations;
         this.announcements = announcements;
         this.studentExams = studentExams;
-        this.groups = groups;
+        this.saveCounts = saveCounts;
         this.access = access;
         this.notifications = notifications;
         this.users = users;
@@ -168,34 +171,46 @@ class ExamLiveService {
         return changed;
     }
 
-    /** Counts at this moment; saves are bucketed by minute, counted back from now. */
+    /**
+     * Counts a save of the exam in its live figures once the running transaction commits (at once without one, as
+     * a save while the database is away); a replay is the save counted already. Never called for test runs.
+     */
+    void counted(long examId, SaveResult saved) {
+        if (!saved.replayed()) {
+            AfterTransaction.afterCommit(() -> saveCounts.count(examId, saved.savedAt()));
+        }
+    }
+
+    /** Counts at this moment. */
     @Transactional(readOnly = true)
     ExamFigures figures(long examId, CurrentUser user) {
         access.require(examId, user, CourseRole.TUTOR);
         return figuresOf(examId);
     }
 
-    /** The figures without an access check, for the push to the staff topic (authorized on subscription). */
+    /**
+     * The figures without an access check, for the push to the staff topic (authorized on subscription). Saves are
+     * counted to the ten seconds: the last minute is the current slot and the five before it.
+     */
     @Transactional(readOnly = true)
     ExamFigures figuresOf(long examId) {
         Instant now = clock.instant();
-        long[] perMinute = new long[FIGURE_MINUTES];
-        for (Instant savedAt : groups.saveTimesSince(examId, now.minus(Duration.ofMinutes(FIGURE_MINUTES)))) {
-            // A save stamped a little ahead (another node's clock) counts for the current minute.
-            long minutesAgo = Math.max(0, Duration.between(savedAt, now).toMinutes());
-            if (minutesAgo < FIGURE_MINUTES) {
-                perMinute[FIGURE_MINUTES - 1 - (int) minutesAgo]++;
-            }
-        }
+        long firstSlot = ExamSaveCounts.slotOf(now) - FIGURE_MINUTES * SLOTS_PER_MINUTE + 1;
+        long[] perSlot = saveCounts.perSlot(examId, firstSlot, FIGURE_MINUTES * SLOTS_PER_MINUTE);
         List<ExamFigures.MinuteSaves> series = new ArrayList<>(FIGURE_MINUTES);
-        for (int i = 0; i < FIGURE_MINUTES; i++) {
-            series.add(new ExamFigures.MinuteSaves(now.minus(Duration.ofMinutes(FIGURE_MINUTES - i)), perMinute[i]));
+        for (int minute = 0; minute < FIGURE_MINUTES; minute++) {
+            long saves = 0;
+            for (int slot = minute * SLOTS_PER_MINUTE; slot < (minute + 1) * SLOTS_PER_MINUTE; slot++) {
+                saves += perSlot[slot];
+            }
+            series.add(new ExamFigures.MinuteSaves(
+                    ExamSaveCounts.startOf(firstSlot + (long) minute * SLOTS_PER_MINUTE), saves));
         }
         return new ExamFigures(now, registrations.countByExamId(examId),
                 studentExams.countByExamIdAndTestRunFalse(examId),
                 studentExams.countByExamIdAndTestRunFalseAndStartedAtIsNotNull(examId),
                 studentExams.countByExamIdAndTestRunFalseAndSubmittedAtIsNotNull(examId),
-                perMinute[FIGURE_MINUTES - 1], series);
+                series.get(FIGURE_MINUTES - 1).saves(), series);
     }
 
     private static String workingTimeText(Exam exam, int seconds) {

@@ -27,15 +27,17 @@ class ExamSaves {
     private final CourseAccess courseAccess;
     private final SubmissionService submissions;
     private final DatabaseReachability database;
+    private final ExamLiveService examLive;
     private final Clock clock;
 
     ExamSaves(StudentExamService studentExams, StudentExamRecords records, CourseAccess courseAccess,
-            SubmissionService submissions, DatabaseReachability database, Clock clock) {
+            SubmissionService submissions, DatabaseReachability database, ExamLiveService examLive, Clock clock) {
         this.studentExams = studentExams;
         this.records = records;
         this.courseAccess = courseAccess;
         this.submissions = submissions;
         this.database = database;
+        this.examLive = examLive;
         this.clock = clock;
     }
 
@@ -76,8 +78,10 @@ class ExamSaves {
             StudentExamService.requireWorkAccepted(current.startedAt() != null,
                     current.handIn() == StudentExamRecord.HandIn.DONE, current.window(), now);
             try {
-                return SaveResult.of(submissions.saveLive(slot.participationId(), exerciseId, content,
+                SaveResult saved = SaveResult.of(submissions.saveLive(slot.participationId(), exerciseId, content,
                         idempotencyKey, false, user));
+                examLive.counted(examId, saved);
+                return saved;
             } catch (RuntimeException failure) {
                 // The live map forgot the participation: its versions are in the database.
                 if (DatabaseReachability.isUnreachable(failure)) {

@@ -1,6 +1,5 @@
 package org.lectern.node.exam;
 
-import java.time.Instant;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -21,12 +20,4 @@ interface ExerciseGroupRepository extends JpaRepository<ExerciseGroup, Long> {
             from ExerciseGroup g, org.lectern.node.exercise.Exercise e
             where e.exerciseGroupId = g.id and g.examId = :examId order by g.position, e.id""")
     List<GroupExercise> exercisesOf(long examId);
-
-    /** When each save to the exam's exercises happened since then, test runs left out: for the live figures. */
-    @Query("""
-            select s.submittedAt from org.lectern.node.exercise.Submission s,
-                org.lectern.node.exercise.Participation p, org.lectern.node.exercise.Exercise e, ExerciseGroup g
-            where s.participationId = p.id and p.exerciseId = e.id and e.exerciseGroupId = g.id
-            and g.examId = :examId and p.testRun = false and s.submittedAt >= :since""")
-    List<Instant> saveTimesSince(long examId, Instant since);
 }

@@ -184,6 +184,9 @@ public class StudentExamService {
             lastKnown.rememberSave(exam, studentExam, exercise, participation);
         }
         SaveResult saved = SaveResult.of(submissions.saveLive(participation, content, idempotencyKey, false, user));
+        if (!testRun) {
+            examLive.counted(examId, saved);
+        }
         figuresChanged(examId, testRun);
         return saved;
     }
@@ -225,6 +228,9 @@ public class StudentExamService {
         requireWorkAccepted(exam, studentExam, clock.instant());
         SaveResult saved = SaveResult.of(fileSubmissions.save(file, target.participationId(), idempotencyKey, false,
                 user.id()));
+        if (!testRun) {
+            examLive.counted(examId, saved);
+        }
         figuresChanged(examId, testRun);
         return saved;
     }

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.Duration;
@@ -46,8 +47,9 @@ class ExamSavesTest {
     private final StudentExamService studentExams = mock(StudentExamService.class);
     private final CourseAccess courseAccess = mock(CourseAccess.class);
     private final SubmissionService submissions = mock(SubmissionService.class);
+    private final ExamLiveService examLive = mock(ExamLiveService.class);
     private final ExamSaves saves = new ExamSaves(studentExams, records, courseAccess, submissions,
-            new DatabaseReachability(clock), clock);
+            new DatabaseReachability(clock), examLive, clock);
 
     @BeforeEach
     void databaseUnreachable() {
@@ -73,6 +75,7 @@ class ExamSavesTest {
 
         assertThat(saved.version()).isEqualTo(2);
         assertThat(saved.replayed()).isFalse();
+        verify(examLive).counted(EXAM, saved);
     }
 
     @Test
