@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lectern.node.assessment.AssessmentType;
@@ -36,7 +37,9 @@ import org.lectern.node.web.DatabaseUnavailable;
 import org.lectern.node.web.InvalidRequestException;
 import org.lectern.node.web.NotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Quizzes: writing them, running them live, taking students' answers, and counting them for the staff. */
 @Service
@@ -52,15 +55,19 @@ public class QuizService {
     private final CourseAccess access;
     private final LiveQuizRecords lastKnown;
     private final DatabaseReachability database;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     QuizService(ExerciseCatalog exercises, QuizQuestionRepository questions, ParticipationService participations,
             SubmissionService submissions, ResultService results, QuizAnswerCodec codec, ScheduledTasks tasks,
-            CourseAccess access, LiveQuizRecords lastKnown, DatabaseReachability database, Clock clock) {
+            CourseAccess access, LiveQuizRecords lastKnown, DatabaseReachability database,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.tasks = tasks;
         this.access = access;
         this.lastKnown = lastKnown;
         this.database = database;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
         this.exercises = exercises;
         this.questions = questions;
         this.participations = participations;
@@ -198,27 +205,47 @@ public class QuizService {
      */
     public SavedAnswers saveAsStudent(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
         IdempotencyKey.require(idempotencyKey);
-        return database.fromDatabaseOr(() -> {
-            access.requireStudent(courseOf(quizId), student);
-            return save(quizId, student, idempotencyKey, request);
-        }, unreachable -> saveAsLastKnown(quizId, student, idempotencyKey, request, unreachable));
+        return database.fromDatabaseOr(
+                () -> save(checked(quizId, request, quiz -> access.requireStudent(quiz.getCourseId(), student)),
+                        student, idempotencyKey),
+                unreachable -> saveAsLastKnown(quizId, student, idempotencyKey, request, unreachable));
+    }
+
+    /** {@link #saveAsStudent} for a caller that checked the student's access already (or needs none). */
+    public SavedAnswers save(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
+        IdempotencyKey.require(idempotencyKey);
+        return save(checked(quizId, request, quiz -> { }), student, idempotencyKey);
+    }
+
+    /** An answer checked against the database: the quiz, its questions, and the answers in canonical form. */
+    private record CheckedAnswers(Exercise quiz, List<AnswerableQuestion> questions, List<QuizAnswer> canonical) {
     }
 
     /**
-     * Saves a student's answers while the quiz runs (or in its grace period). Not one transaction on purpose: the
-     * participation is started in a transaction of its own (race-safe across nodes) and the save is another; every
-     * check that can refuse the request runs before either, so a refused request changes nothing.
+     * Every check that can refuse an answer, in one read-only transaction: a whole hall answers within seconds, and
+     * each transaction is a connection taken and given back and a round trip more to the database.
      */
-    public SavedAnswers save(long quizId, CurrentUser student, String idempotencyKey, QuizAnswers request) {
-        IdempotencyKey.require(idempotencyKey);
-        Exercise quiz = quiz(quizId);
-        requireAccepting(QuizState.of(quiz, clock.instant()), quizId);
-        List<AnswerableQuestion> quizQuestions = answerable(questions.findByExerciseIdOrderByPositionAsc(quizId));
-        List<QuizAnswer> canonical = canonical(request.answers(), quizQuestions);
-        Participation participation = participations.participationFor(quiz, student.id(), false);
-        lastKnown.rememberAnswering(quiz, quizQuestions, student.id(), participation.getId());
+    private CheckedAnswers checked(long quizId, QuizAnswers request, Consumer<Exercise> accessCheck) {
+        return readOnly.execute(status -> {
+            Exercise quiz = quiz(quizId);
+            accessCheck.accept(quiz);
+            requireAccepting(QuizState.of(quiz, clock.instant()), quizId);
+            List<AnswerableQuestion> quizQuestions = answerable(questions.findByExerciseIdOrderByPositionAsc(quizId));
+            return new CheckedAnswers(quiz, quizQuestions, canonical(request.answers(), quizQuestions));
+        });
+    }
+
+    /**
+     * Saves checked answers while the quiz runs (or in its grace period). Not one transaction with the checks on
+     * purpose: the participation is started in a transaction of its own (race-safe across nodes, and never a
+     * second connection held beside the first) and the save needs none; the checks ran before either, so a refused
+     * request changes nothing.
+     */
+    private SavedAnswers save(CheckedAnswers answers, CurrentUser student, String idempotencyKey) {
+        Participation participation = participations.participationFor(answers.quiz(), student.id(), false);
+        lastKnown.rememberAnswering(answers.quiz(), answers.questions(), student.id(), participation.getId());
         SavedSubmission saved = submissions.saveLive(participation,
-                SubmissionContent.ofText(codec.write(canonical)), idempotencyKey, false, student);
+                SubmissionContent.ofText(codec.write(answers.canonical())), idempotencyKey, false, student);
         return new SavedAnswers(saved.submissionId(), saved.version(), saved.savedAt(), saved.replayed());
     }
 
