@@ -206,11 +206,9 @@ class ExamLiveService {
             series.add(new ExamFigures.MinuteSaves(
                     ExamSaveCounts.startOf(firstSlot + (long) minute * SLOTS_PER_MINUTE), saves));
         }
-        return new ExamFigures(now, registrations.countByExamId(examId),
-                studentExams.countByExamIdAndTestRunFalse(examId),
-                studentExams.countByExamIdAndTestRunFalseAndStartedAtIsNotNull(examId),
-                studentExams.countByExamIdAndTestRunFalseAndSubmittedAtIsNotNull(examId),
-                series.get(FIGURE_MINUTES - 1).saves(), series);
+        StudentExamCounts counts = studentExams.countsOf(examId);
+        return new ExamFigures(now, registrations.countByExamId(examId), counts.generated(), counts.started(),
+                counts.submitted(), series.get(FIGURE_MINUTES - 1).saves(), series);
     }
 
     private static String workingTimeText(Exam exam, int seconds) {

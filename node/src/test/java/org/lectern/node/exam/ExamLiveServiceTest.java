@@ -1,12 +1,14 @@
 package org.lectern.node.exam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.cluster.ExamSaveCounts;
 import org.lectern.node.messaging.LiveEvents;
@@ -21,11 +23,16 @@ class ExamLiveServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:05Z"));
     private final CountsOfOneExam counts = new CountsOfOneExam();
+    private final StudentExamRepository studentExams = mock(StudentExamRepository.class);
     private final ExamLiveService live = new ExamLiveService(mock(ExamRepository.class),
-            mock(ExamRegistrationRepository.class), mock(ExamAnnouncementRepository.class),
-            mock(StudentExamRepository.class), counts, mock(ExamAccess.class), mock(NotificationService.class),
+            mock(ExamRegistrationRepository.class), mock(ExamAnnouncementRepository.class), studentExams, counts, mock(ExamAccess.class), mock(NotificationService.class),
             mock(UserDirectory.class), mock(LiveEvents.class), mock(ExamHandIn.class), mock(StudentExamRecords.class),
             clock);
+
+    @BeforeEach
+    void noStudentExams() {
+        given(studentExams.countsOf(EXAM)).willReturn(new StudentExamCounts(0, 0, 0));
+    }
 
     @Test
     void shouldCountTheCurrentSlotAndTheFiveBeforeItAsTheLastMinute() {
