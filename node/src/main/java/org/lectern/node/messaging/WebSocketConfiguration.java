@@ -79,7 +79,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     /**
      * The servlet container takes whole frames up to the same limit (its default is 8 KB) and closes the
-     * WebSocket with 1009 (too big) beyond it, before the frame is buffered any further.
+     * WebSocket with 1009 (too big) beyond it, before the frame is buffered any further. Tomcat allocates both
+     * buffers when the WebSocket opens, the text one in chars: 3 bytes per byte of the limit for every browser,
+     * frame or no frame (192 KB a session at 64 KB filled the nodes' heap at 1,600 sessions each; decisions.md).
      */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param allowedOriginPatterns origins whose pages may open a WebSocket (besides the node's own origin)
  * @param messageSizeLimit      the largest STOMP frame a client may send; a larger one closes its WebSocket
- *                              (1009, too big)
+ *                              (1009, too big). Every open WebSocket holds buffers of this size (see
+ *                              {@link WebSocketConfiguration#webSocketContainer}), so it is heap per browser
  * @param sendTimeLimit         how long one send to a client may take before its session is closed, so a slow
  *                              client cannot hold up the threads that serve the others
  * @param sendBufferSizeLimit   how much may queue up for one client while a send to it is in progress; beyond it
@@ -28,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lectern.websocket")
 public record WebSocketProperties(
         @DefaultValue("http://localhost:*") List<String> allowedOriginPatterns,
-        @DefaultValue("64KB") DataSize messageSizeLimit,
+        @DefaultValue("16KB") DataSize messageSizeLimit,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("512KB") DataSize sendBufferSizeLimit,
         @DefaultValue("8") @Min(1) int inboundThreads,

@@ -38,7 +38,7 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
     @Test
     void shouldCloseWithTooBigWhenAFrameExceedsTheSizeLimit() throws Exception {
         try (RawStomp raw = RawStomp.connect(port, client().tokenFor("student1", "demo"))) {
-            raw.send("SEND\ndestination:/app/replay\ncontent-type:application/json\n\n\"" + "x".repeat(70 * 1024)
+            raw.send("SEND\ndestination:/app/replay\ncontent-type:application/json\n\n\"" + "x".repeat(20 * 1024)
                     + "\"\0");
 
             assertThat(raw.closeStatus()).isEqualTo(CloseStatus.TOO_BIG_TO_PROCESS.getCode());
@@ -57,7 +57,7 @@ class StompTransportLimitsIT extends NodeIntegrationTest {
     @Test
     void shouldAcceptAFrameJustWithinTheSizeLimit() throws Exception {
         try (RawStomp raw = RawStomp.connect(port, client().tokenFor("student1", "demo"))) {
-            raw.send("SUBSCRIBE\nid:big\ndestination:/topic/system\nreceipt:r-1\nx-padding:" + "p".repeat(60 * 1024)
+            raw.send("SUBSCRIBE\nid:big\ndestination:/topic/system\nreceipt:r-1\nx-padding:" + "p".repeat(15 * 1024)
                     + "\n\n\0");
 
             assertThat(raw.nextFrame()).startsWith("RECEIPT");
