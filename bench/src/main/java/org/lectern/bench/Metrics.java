@@ -33,7 +33,6 @@ public final class Metrics {
     private final Map<Kind, LongAdder> failures = new EnumMap<>(Kind.class);
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder lostSessions = new LongAdder();
-    private final LongAdder neverIn = new LongAdder();
     private final LongAdder stompAcks = new LongAdder();
     private final LongAdder quizStartsReceived = new LongAdder();
     private final LongAdder quizResultsReceived = new LongAdder();
@@ -78,15 +77,6 @@ public final class Metrics {
 
     public void sessionLost() {
         lostSessions.increment();
-    }
-
-    /** A student still not logged in when the working time ended: gave up without an exam. */
-    public void studentNeverIn() {
-        neverIn.increment();
-    }
-
-    public long neverIn() {
-        return neverIn.sum();
     }
 
     public void reconnected() {

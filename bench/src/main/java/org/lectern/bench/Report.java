@@ -71,7 +71,8 @@ public record Report(
      * @param peak     most sessions open at once
      * @param heldMin  fewest sessions open during the hold (from 10 s after the ramp to the hand-in)
      * @param lost     sessions that ended without the student leaving (each was reconnected or retried)
-     * @param neverIn  students still not logged in when the working time ended (they gave up without an exam)
+     * @param neverIn  students not logged in by the end of the working time (gave up, or still waiting when the run
+     *                 stopped)
      */
     public record Sessions(int target, int peak, int heldMin, long lost, long reconnects, long neverIn) {
     }
@@ -237,8 +238,10 @@ public record Report(
                         (int) o.autosave().toSeconds(), (int) o.floorInterval().toSeconds(), o.heartBeat().toMillis(),
                         o.quizDuration().toSeconds(), run.course().courseId(), run.course().examId(),
                         run.course().quizId()),
+                // Every student whose login was not answered in the working time, also those still waiting for
+                // the answer when the run stopped (a count of those who gave up would miss them).
                 new Sessions(o.students(), m.sessionsPeak(), heldMin, m.lostSessions(), m.reconnects(),
-                        m.neverIn()),
+                        Math.max(0, o.students() - m.count(Kind.LOGIN))),
                 new Rates(round(m.count(Kind.LOGIN) / Math.max(1.0, o.ramp().toSeconds())),
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),

@@ -410,7 +410,6 @@ final class Student {
 
     private void neverIn() {
         finished = true;
-        run.metrics().studentNeverIn();
         run.finished(this);
     }
 

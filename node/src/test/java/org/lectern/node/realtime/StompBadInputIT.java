@@ -17,14 +17,15 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 
 /**
  * Bad STOMP frames from a real STOMP client, one connection each: bodies that are binary, not JSON or JSON of the
- * wrong shape or with numbers out of range, destinations of 60 KB or with control characters (frames no proper
- * client writes, such as bad headers, are in {@code StompTransportLimitsIT}). Each gets an
+ * wrong shape or with numbers out of range, destinations of 12 KB (within the frame limit) or with control
+ * characters (frames no proper client writes, such as bad headers, and frames beyond the limit are in
+ * {@code StompTransportLimitsIT}). Each gets an
  * ERROR frame with a short message (or, when the close overtakes it, the close alone; see {@link StompProbe}), the
  * connection ends, and the node goes on serving another client.
  */
 class StompBadInputIT extends NodeIntegrationTest {
 
-    private static final String HUGE = "x".repeat(60 * 1024);
+    private static final String HUGE = "x".repeat(12 * 1024);
 
     @ParameterizedTest(name = "{argumentSetName}")
     @MethodSource("badFrames")
@@ -53,8 +54,8 @@ class StompBadInputIT extends NodeIntegrationTest {
                 Arguments.argumentSet("a number too large for its field",
                         sendJson(Realtime.REPLAY_ENDPOINT, "{\"destination\":\"/topic/system\",\"lastSeq\":1e400}")),
                 Arguments.argumentSet("a JSON array instead of an object", sendJson(Realtime.REPLAY_ENDPOINT, "[1,2]")),
-                Arguments.argumentSet("SEND to a 60 KB destination", sendJson("/app/" + HUGE, "{}")),
-                Arguments.argumentSet("SUBSCRIBE to a 60 KB destination", subscribe("/topic/" + HUGE)),
+                Arguments.argumentSet("SEND to a 12 KB destination", sendJson("/app/" + HUGE, "{}")),
+                Arguments.argumentSet("SUBSCRIBE to a 12 KB destination", subscribe("/topic/" + HUGE)),
                 Arguments.argumentSet("SUBSCRIBE to a destination with control characters",
                         subscribe("/topic/courses/1\u0000\u0007/students")),
                 Arguments.argumentSet("SEND to a team id beyond 64 bits",
