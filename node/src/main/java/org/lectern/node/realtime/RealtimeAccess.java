@@ -9,7 +9,7 @@ import org.lectern.node.exercise.ExerciseCatalog;
 import org.lectern.node.messaging.SubscriptionAuthorizer;
 import org.lectern.node.team.TeamMembershipDirectory;
 import org.lectern.node.user.CurrentUser;
-import org.lectern.node.user.UserDirectory;
+import org.lectern.node.user.KnownCallers;
 import org.lectern.node.web.NotFoundException;
 import org.lectern.shared.topics.AccessRule;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,13 +23,13 @@ import org.springframework.stereotype.Service;
 @Service
 class RealtimeAccess implements SubscriptionAuthorizer {
 
-    private final UserDirectory users;
+    private final KnownCallers users;
     private final CourseAccess courses;
     private final ExamService exams;
     private final ExerciseCatalog exercises;
     private final TeamMembershipDirectory teams;
 
-    RealtimeAccess(UserDirectory users, CourseAccess courses, ExamService exams, ExerciseCatalog exercises,
+    RealtimeAccess(KnownCallers users, CourseAccess courses, ExamService exams, ExerciseCatalog exercises,
             TeamMembershipDirectory teams) {
         this.users = users;
         this.courses = courses;
@@ -40,8 +40,7 @@ class RealtimeAccess implements SubscriptionAuthorizer {
 
     @Override
     public boolean mayAccess(String login, AccessRule rule, Map<String, Long> ids) {
-        Optional<CurrentUser> found = users.find(login)
-                .map(summary -> new CurrentUser(summary.id(), summary.login(), summary.admin()));
+        Optional<CurrentUser> found = users.find(login);
         if (found.isEmpty()) {
             return false;
         }

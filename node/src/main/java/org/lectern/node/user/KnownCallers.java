@@ -11,22 +11,23 @@ import org.lectern.node.web.DatabaseReachability;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a request's login token belongs to, for every request: read from the database and remembered in the cluster;
- * while the database is unreachable, answered from what any node remembered, so a student keeps saving through an
- * outage. A login the cluster never saw fails as the database did (503). A caller without the administrator role is
- * also kept on this node for a minute; an administrator is read on every request, so a demoted one is refused at
- * once (roles change in the database only, with nothing to tell the nodes).
+ * Who a login token belongs to, for every request and subscription: read from the database and remembered in the
+ * cluster; while the database is unreachable, answered from what any node remembered, so a student keeps saving
+ * through an outage. A login the cluster never saw fails as the database did (503). A caller without the
+ * administrator role is also kept on this node for ten minutes; an administrator is read on every request, so a
+ * demoted one is refused at once (roles change in the database only, with nothing to tell the nodes).
  */
 @Component
 public class KnownCallers {
 
     /**
-     * How long this node answers a caller from its last read. Every request needs its caller, and the read was the
-     * most frequent query of an exam (one per request; a third of the database's transactions in a surge). A student
-     * account the database no longer has (there is no path to delete one; a restore from a backup) is refused at
-     * most this long after it went; a student made administrator gets the role at most this late.
+     * How long this node answers a caller from its last read. Every request and subscription needs its caller, and
+     * the read was the most frequent query of an exam (a third of the database's transactions in a surge). A student
+     * sends two or three requests a minute, so a minute saved only half of the reads. A student account the
+     * database no longer has (there is no path to delete one; a restore from a backup) is refused at most this long
+     * after it went; a student made administrator gets the role at most this late.
      */
-    static final Duration READ_AGAIN_AFTER = Duration.ofMinutes(1);
+    static final Duration READ_AGAIN_AFTER = Duration.ofMinutes(10);
 
     /** Far above a node's callers in an exam (a few thousand); bounds the memory if many more come. */
     private static final long MOST_CALLERS_KEPT = 100_000;

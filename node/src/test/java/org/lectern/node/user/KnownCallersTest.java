@@ -23,7 +23,7 @@ class KnownCallersTest {
             new DatabaseReachability(clock), clock);
 
     @Test
-    void shouldReadAStudentFromTheDatabaseOnceAMinute() {
+    void shouldReadAStudentFromTheDatabaseAgainOnlyAfterAWhile() {
         given(directory.find("kim")).willReturn(Optional.of(new UserSummary(4, "kim", "Kim", false)));
 
         assertThat(callers.find("kim")).contains(new CurrentUser(4, "kim", false));
