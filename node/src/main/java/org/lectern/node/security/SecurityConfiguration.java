@@ -143,11 +143,11 @@ class SecurityConfiguration {
     }
 
     /**
-     * Roles come from the user directory on every request, not from the token's claim: a demoted administrator loses
-     * the role with the next request, not when the token expires hours later (docs/decisions.md). A login that no
-     * longer exists gets no role. While the database is unreachable, the roles are the ones last read
-     * ({@link KnownCallers}). The account read here is the request's caller too ({@link CallerAuthentication}): one
-     * read per request.
+     * Roles come from the user directory, not from the token's claim: an administrator is read on every request, so
+     * a demoted one loses the role with the next request, not when the token expires hours later; a student is read
+     * again after ten minutes at most (docs/decisions.md). A login that no longer exists gets no role. While the
+     * database is unreachable, the roles are the ones last read ({@link KnownCallers}). The account found here is the
+     * request's caller too ({@link CallerAuthentication}): one look-up per request.
      */
     static Converter<Jwt, AbstractAuthenticationToken> authenticationConverter(KnownCallers users) {
         // Spring's converter for what it adds besides roles (the bearer-token factor); no roles from the claims.

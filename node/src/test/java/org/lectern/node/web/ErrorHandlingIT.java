@@ -39,6 +39,17 @@ class ErrorHandlingIT extends NodeIntegrationTest {
     }
 
     @Test
+    void shouldServeTheClientsFilesButNoOtherPathFromTheClassPath() {
+        assertThat(client().get("/js/api.js", token).statusCode()).isEqualTo(200);
+        assertThat(client().get("/css/lectern.css", token).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+
+        assertProblem(client().get("/js/no-such-file.js", token), 404);
+        assertProblem(client().get("/static/js/api.js", token), 404);
+        assertProblem(client().get("/application.yml", token), 404);
+    }
+
+    @Test
     void shouldAnswer405ProblemWhenTheMethodIsWrong() {
         HttpResponse<String> response = client().get("/api/auth/login", token);
 
