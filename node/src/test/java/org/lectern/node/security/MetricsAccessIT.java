@@ -36,6 +36,17 @@ class MetricsAccessIT extends NodeIntegrationTest {
     }
 
     @Test
+    void shouldNotObserveSpringSecuritysFiltersOnEveryRequest() throws Exception {
+        mvc.perform(get("/actuator/health/liveness").with(from("127.0.0.1"))).andExpect(status().isOk());
+
+        mvc.perform(get("/actuator/prometheus").with(from("127.0.0.1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("spring_security_"))));
+    }
+
+    @Test
     void shouldRefusePrometheusMetricsToAnAddressNotAllowed() throws Exception {
         mvc.perform(get("/actuator/prometheus").with(from("10.1.2.3")))
                 .andExpect(status().isForbidden())
