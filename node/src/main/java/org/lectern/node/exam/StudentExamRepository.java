@@ -15,8 +15,10 @@ interface StudentExamRepository extends JpaRepository<StudentExam, Long> {
 
     Optional<StudentExam> findByExamIdAndUserIdAndTestRun(long examId, long userId, boolean testRun);
 
-    @Query("select s.id from StudentExam s where s.examId = :examId and s.userId = :userId and s.testRun = :testRun")
-    Optional<Long> idOf(long examId, long userId, boolean testRun);
+    /** Locks a participant's student exam (exam, user and test run are unique), as {@link #lockById}: one query. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from StudentExam s where s.examId = :examId and s.userId = :userId and s.testRun = :testRun")
+    Optional<StudentExam> lockOwn(long examId, long userId, boolean testRun);
 
     /** Locks one student exam, so that a save and the hand-in of the same student take turns, on any node. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -170,10 +170,7 @@ public class StudentExamService {
         Exam exam = participantExam(examId, user, testRun);
         // Locked first: a save and the hand-in of one participant take turns, so none slips in after the hand-in.
         StudentExam studentExam = lockOwnStudentExam(examId, user, testRun);
-        Exercise exercise = exercises.get(exerciseId);
-        if (!studentExamExercises.existsByStudentExamIdAndExerciseId(studentExam.getId(), exerciseId)) {
-            throw new AccessDeniedException("Exercise " + exerciseId + " is not part of your exam.");
-        }
+        Exercise exercise = ownExercise(studentExam, exerciseId);
         SubmissionContent content = answer.contentFor(exercise.getType());
         IdempotencyKey.require(idempotencyKey);
         requireWorkAccepted(exam, studentExam, clock.instant());
@@ -204,10 +201,7 @@ public class StudentExamService {
             long declaredSize, String idempotencyKey) {
         Exam exam = participantExam(examId, user, testRun);
         StudentExam studentExam = lockOwnStudentExam(examId, user, testRun);
-        Exercise exercise = exercises.get(exerciseId);
-        if (!studentExamExercises.existsByStudentExamIdAndExerciseId(studentExam.getId(), exerciseId)) {
-            throw new AccessDeniedException("Exercise " + exerciseId + " is not part of your exam.");
-        }
+        Exercise exercise = ownExercise(studentExam, exerciseId);
         fileSubmissions.check(exercise, originalName, declaredSize);
         IdempotencyKey.require(idempotencyKey);
         requireWorkAccepted(exam, studentExam, clock.instant());
@@ -288,8 +282,15 @@ public class StudentExamService {
 
     /** Locks the participant's student exam; it is read here for the first time, so its state is current. */
     private StudentExam lockOwnStudentExam(long examId, CurrentUser user, boolean testRun) {
-        long id = studentExams.idOf(examId, user.id(), testRun).orElseThrow(() -> noStudentExam(examId, testRun));
-        return studentExams.lockById(id).orElseThrow(() -> noStudentExam(examId, testRun));
+        return studentExams.lockOwn(examId, user.id(), testRun).orElseThrow(() -> noStudentExam(examId, testRun));
+    }
+
+    /** An exercise of the participant's exam: 404 for an exercise that does not exist, 403 for another one. */
+    private Exercise ownExercise(StudentExam studentExam, long exerciseId) {
+        return studentExamExercises.exerciseOf(studentExam.getId(), exerciseId).orElseThrow(() -> {
+            exercises.get(exerciseId); // NotFoundException if there is no such exercise at all
+            return new AccessDeniedException("Exercise " + exerciseId + " is not part of your exam.");
+        });
     }
 
     private static NotFoundException noStudentExam(long examId, boolean testRun) {

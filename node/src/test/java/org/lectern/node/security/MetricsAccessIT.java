@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lectern.node.support.NodeIntegrationTest;
+import org.lectern.node.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,6 +21,9 @@ class MetricsAccessIT extends NodeIntegrationTest {
 
     @Autowired
     private WebApplicationContext context;
+
+    @Autowired
+    private TestData data;
 
     private MockMvc mvc;
 
@@ -44,6 +48,17 @@ class MetricsAccessIT extends NodeIntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString("spring_security_"))));
+    }
+
+    @Test
+    void shouldNotTimeEveryRepositoryCall() throws Exception {
+        data.newCourse();
+
+        mvc.perform(get("/actuator/prometheus").with(from("127.0.0.1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("hikaricp_connections_acquire")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("spring_data_repository_"))));
     }
 
     @Test
