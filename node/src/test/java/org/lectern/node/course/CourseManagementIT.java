@@ -112,6 +112,8 @@ class CourseManagementIT extends NodeIntegrationTest {
 
             assertThat(client().get("/api/courses/" + courseId, outsider).statusCode()).isEqualTo(403);
             assertThat(client().get("/api/courses/999999999", outsider).statusCode()).isEqualTo(404);
+            // An administrator is in every course without a membership: the course itself is read.
+            assertThat(client().get("/api/courses/999999999", adminToken).statusCode()).isEqualTo(404);
         }
     }
 
