@@ -140,7 +140,7 @@ public final class LoadRun implements AutoCloseable {
         api.postJson("/api/quizzes/" + course.quizId() + "/start", course.adminToken(), null)
                 .whenComplete((reply, failed) -> {
                     if (failed != null || !reply.ok()) {
-                        metrics.failed(Kind.QUIZ_FANOUT);
+                        metrics.failed(Kind.QUIZ_FANOUT, Metrics.cause(reply, failed));
                         return;
                     }
                     Instant endsAt = Instant.parse(reply.json().path("endsAt").asString());

@@ -2,9 +2,14 @@ package org.lectern.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,6 +36,7 @@ public final class Metrics {
     private final Map<Kind, Recorder> recorders = new EnumMap<>(Kind.class);
     private final Map<Kind, Histogram> totals = new EnumMap<>(Kind.class);
     private final Map<Kind, LongAdder> failures = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, LongAdder>> failureCauses = new EnumMap<>(Kind.class);
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder lostSessions = new LongAdder();
     private final LongAdder stompAcks = new LongAdder();
@@ -51,6 +57,7 @@ public final class Metrics {
             recorders.put(kind, new Recorder(HIGHEST_MICROS, 3));
             totals.put(kind, new Histogram(HIGHEST_MICROS, 3));
             failures.put(kind, new LongAdder());
+            failureCauses.put(kind, new ConcurrentHashMap<>());
         }
     }
 
@@ -63,8 +70,26 @@ public final class Metrics {
         recorders.get(kind).recordValue(Math.min(micros, HIGHEST_MICROS));
     }
 
-    public void failed(Kind kind) {
+    /** A request that failed, and how ({@link #cause}): the report tells a refusal from a request never answered. */
+    public void failed(Kind kind, String cause) {
         failures.get(kind).increment();
+        failureCauses.get(kind).computeIfAbsent(cause, c -> new LongAdder()).increment();
+    }
+
+    /**
+     * How a request failed: the HTTP status it was answered with, or the kind of error that left it unanswered (a
+     * time-out, a refused connection).
+     */
+    public static String cause(Api.Reply reply, Throwable failure) {
+        if (failure == null) {
+            return "HTTP " + reply.status();
+        }
+        Throwable root = failure;
+        while ((root instanceof CompletionException || root instanceof ExecutionException)
+                && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root instanceof Api.ApiException refused ? "HTTP " + refused.status() : root.getClass().getSimpleName();
     }
 
     public void sessionUp() {
@@ -135,6 +160,16 @@ public final class Metrics {
 
     public long failures(Kind kind) {
         return failures.get(kind).sum();
+    }
+
+    /** The failures of one kind by cause, the most frequent first. */
+    public Map<String, Long> failureCauses(Kind kind) {
+        Map<String, Long> causes = new LinkedHashMap<>();
+        failureCauses.get(kind).entrySet().stream()
+                .sorted(Map.Entry.<String, LongAdder>comparingByValue(
+                        Comparator.comparingLong(LongAdder::sum).reversed()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> causes.put(entry.getKey(), entry.getValue().sum()));
+        return causes;
     }
 
     public long failuresTotal() {

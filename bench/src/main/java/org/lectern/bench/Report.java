@@ -35,6 +35,7 @@ public record Report(
         Quiz quiz,
         Map<String, Long> failedRequests,
         long failedTotal,
+        Map<String, Map<String, Long>> failureCauses,
         Queued queued,
         Saves saves,
         Realtime realtime,
@@ -221,9 +222,11 @@ public record Report(
                 .mapToInt(Integer::intValue).min().orElse(m.sessionsHeld());
 
         Map<String, Long> failed = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> causes = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
             if (m.failures(k) > 0) {
                 failed.put(k.name().toLowerCase(Locale.ROOT), m.failures(k));
+                causes.put(k.name().toLowerCase(Locale.ROOT), m.failureCauses(k));
             }
         }
         Double evaluationDelay = run.quizEvaluatedAt() == null || run.quizGraceEnd() == 0 ? null
@@ -245,7 +248,7 @@ public record Report(
                 new Rates(round(m.count(Kind.LOGIN) / Math.max(1.0, o.ramp().toSeconds())),
                         round(steadySeconds > 0 ? steadySaves / steadySeconds : 0),
                         round(m.count(Kind.FLOOR) / Math.max(1.0, to))),
-                latency, ratio, quiz, failed, m.failuresTotal(),
+                latency, ratio, quiz, failed, m.failuresTotal(), causes,
                 new Queued(run.api().retriedAfter503(), round(run.api().waitedAfter503().toMillis() / 1000.0),
                         run.api().connections(), run.api().waitedForConnection()),
                 new Saves(run.ledger().sentCount(), run.ledger().ackedCount(), m.stompAcks(),
@@ -316,7 +319,8 @@ public record Report(
                 quiz.evaluationDelaySeconds() == null ? "?" : String.valueOf(quiz.evaluationDelaySeconds())));
         s.append(String.format(Locale.ROOT, "Saves: %d sent, %d acknowledged, %d acknowledgements by STOMP; "
                 + "failed requests %d %s%s%n", saves.sent(), saves.acknowledged(), saves.stompAcks(), failedTotal,
-                failedRequests.isEmpty() ? "" : failedRequests.toString(), saves.unsettledAtEnd() == 0 ? ""
+                failedRequests.isEmpty() ? "" : failedRequests + ", by cause " + failureCauses,
+                saves.unsettledAtEnd() == 0 ? ""
                         : "; " + saves.unsettledAtEnd() + " still unanswered when the run ended"));
         s.append(String.format(Locale.ROOT, "Queued: %d requests sent again after a 503 with Retry-After, %.1f s "
                 + "waited in all (not failures); %d waited in the generator for one of its %d connections%n",

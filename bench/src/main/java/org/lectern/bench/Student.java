@@ -65,7 +65,7 @@ final class Student {
                 return;
             }
             if (failed != null) {
-                run.metrics().failed(Kind.LOGIN);
+                run.metrics().failed(Kind.LOGIN, Metrics.cause(null, failed));
                 if (run.stillRunning()) {
                     // Jittered back-off as for reconnects: a node that cannot keep up is not helped by a storm.
                     long base = Math.min(30_000, 2_000L << Math.min(loginAttempts++, 4));
@@ -85,7 +85,7 @@ final class Student {
         run.api().postJson("/api/exams/" + run.course().examId() + "/student-exam/start", token, null)
                 .whenComplete((reply, failed) -> {
                     if (failed != null || !reply.ok()) {
-                        run.metrics().failed(Kind.EXAM_START);
+                        run.metrics().failed(Kind.EXAM_START, Metrics.cause(reply, failed));
                         if (run.stillRunning() && (failed != null || reply.retryable())) {
                             run.later(Duration.ofSeconds(2), () -> startExam(System.nanoTime()));
                         }
@@ -123,7 +123,7 @@ final class Student {
                         return; // handed in and left while connecting: the student closed it, not the node
                     }
                     if (failed != null) {
-                        run.metrics().failed(Kind.CONNECT);
+                        run.metrics().failed(Kind.CONNECT, Metrics.cause(null, failed));
                         StompSession half = session;
                         if (half != null) {
                             half.abort();
@@ -343,7 +343,7 @@ final class Student {
                 done.complete(null);
                 return;
             }
-            run.metrics().failed(kind);
+            run.metrics().failed(kind, Metrics.cause(reply, failed));
             boolean retry = failed != null || reply.retryable();
             if (retry && run.stillRunning()) {
                 long delay = 1_000L << Math.min(tries, 3);
@@ -364,7 +364,7 @@ final class Student {
                 if (failed == null && reply.status() == 404) {
                     run.metrics().record(Kind.FLOOR, intended);
                 } else {
-                    run.metrics().failed(Kind.FLOOR);
+                    run.metrics().failed(Kind.FLOOR, Metrics.cause(reply, failed));
                 }
             });
             scheduleFloor(intended + run.options().floorInterval().toNanos());
@@ -386,7 +386,7 @@ final class Student {
                     if (failed == null && reply.ok()) {
                         run.metrics().record(Kind.HAND_IN, intended);
                     } else {
-                        run.metrics().failed(Kind.HAND_IN);
+                        run.metrics().failed(Kind.HAND_IN, Metrics.cause(reply, failed));
                     }
                     return null;
                 });

@@ -103,8 +103,8 @@ class ExamBenchIT {
         assertThat(written.resolve("plot.png")).isNotEmptyFile();
         assertThat(Files.readString(written.resolve("summary.txt"))).contains("Set check (api)", "save", "quiz_fanout");
         JsonNode json = Api.JSON.readTree(Files.readString(written.resolve("report.json")));
-        for (String field : List.of("sessions", "rates", "latency", "saveToFloor", "quiz", "failedRequests", "nodes",
-                "generator", "setCheck", "timeline", "machine", "commit")) {
+        for (String field : List.of("sessions", "rates", "latency", "saveToFloor", "quiz", "failedRequests",
+                "failureCauses", "nodes", "generator", "setCheck", "timeline", "machine", "commit")) {
             assertThat(json.has(field)).as(field).isTrue();
         }
         assertThat(json.path("latency").path("save").has("p99")).isTrue();
