@@ -35,8 +35,8 @@ public final class Metrics {
 
     private final Map<Kind, Recorder> recorders = new EnumMap<>(Kind.class);
     private final Map<Kind, Histogram> totals = new EnumMap<>(Kind.class);
-    private final Map<Kind, LongAdder> failures = new EnumMap<>(Kind.class);
-    private final Map<Kind, Map<String, LongAdder>> failureCauses = new EnumMap<>(Kind.class);
+    /** Failed requests by kind and cause ({@link #cause}). */
+    private final Map<Kind, Map<String, LongAdder>> failures = new EnumMap<>(Kind.class);
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder lostSessions = new LongAdder();
     private final LongAdder stompAcks = new LongAdder();
@@ -56,8 +56,7 @@ public final class Metrics {
         for (Kind kind : Kind.values()) {
             recorders.put(kind, new Recorder(HIGHEST_MICROS, 3));
             totals.put(kind, new Histogram(HIGHEST_MICROS, 3));
-            failures.put(kind, new LongAdder());
-            failureCauses.put(kind, new ConcurrentHashMap<>());
+            failures.put(kind, new ConcurrentHashMap<>());
         }
     }
 
@@ -72,8 +71,7 @@ public final class Metrics {
 
     /** A request that failed, and how ({@link #cause}): the report tells a refusal from a request never answered. */
     public void failed(Kind kind, String cause) {
-        failures.get(kind).increment();
-        failureCauses.get(kind).computeIfAbsent(cause, c -> new LongAdder()).increment();
+        failures.get(kind).computeIfAbsent(cause, c -> new LongAdder()).increment();
     }
 
     /**
@@ -159,13 +157,13 @@ public final class Metrics {
     }
 
     public long failures(Kind kind) {
-        return failures.get(kind).sum();
+        return failures.get(kind).values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     /** The failures of one kind by cause, the most frequent first. */
     public Map<String, Long> failureCauses(Kind kind) {
         Map<String, Long> causes = new LinkedHashMap<>();
-        failureCauses.get(kind).entrySet().stream()
+        failures.get(kind).entrySet().stream()
                 .sorted(Map.Entry.<String, LongAdder>comparingByValue(
                         Comparator.comparingLong(LongAdder::sum).reversed()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> causes.put(entry.getKey(), entry.getValue().sum()));
@@ -173,7 +171,7 @@ public final class Metrics {
     }
 
     public long failuresTotal() {
-        return failures.values().stream().mapToLong(LongAdder::sum).sum();
+        return failures.keySet().stream().mapToLong(this::failures).sum();
     }
 
     public long reconnects() {
