@@ -4,6 +4,10 @@ const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
 const status = document.getElementById('login-status');
 const submit = document.getElementById('login-submit');
+// Behind the balancer a login waits for its turn in a queue of its own, first come first served, without an
+// answer (haproxy.cfg, backend logins): after a few seconds the page says so, so that nobody reloads and loses
+// their place.
+const QUEUED_AFTER_MS = 3000;
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -15,6 +19,7 @@ form.addEventListener('submit', async (event) => {
   submit.disabled = true;
   const body = { username: form.username.value.trim(), password: form.password.value };
   let response;
+  const queued = setTimeout(() => { status.textContent = t('login.queued'); }, QUEUED_AFTER_MS);
   try {
     // At the exam start the whole hall logs in at once and the nodes check a few passwords at a time: a 503 is
     // a place in the queue, waited out for as long as it takes, never shown as an error.
@@ -26,6 +31,7 @@ form.addEventListener('submit', async (event) => {
     error.textContent = t('login.unreachable');
     return;
   } finally {
+    clearTimeout(queued);
     submit.disabled = false;
     status.textContent = '';
   }

@@ -23,13 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>At most {@code connections} requests are in flight at once, so the client never opens more connections than
  * that ({@link InFlightLimit}); logins take at most half of them, so that a hall still logging in never holds back
- * the saves of the students already in, just as HAProxy queues logins behind them.
+ * the saves of the students already in, just as HAProxy gives logins a queue of their own.
  */
 public final class Api {
 
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Longer than HAProxy's login queue holds a login (5 min, backend logins in haproxy.cfg), as a browser's fetch
+     * waits: a login waiting its turn is not given up on.
+     */
+    private static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(6);
 
     /** Enough for the saves of 10,000 students and a hall's logins, few enough to open in a second or two. */
     public static final int DEFAULT_CONNECTIONS = 1_000;
@@ -123,12 +128,12 @@ public final class Api {
 
     public CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
             String idempotencyKey) {
-        return send(method, path, token, contentType, body, idempotencyKey, retries, requests);
+        return send(method, path, token, contentType, body, idempotencyKey, retries, requests, TIMEOUT);
     }
 
     private CompletableFuture<Reply> send(String method, String path, String token, String contentType, String body,
-            String idempotencyKey, RetryPolicy policy, InFlightLimit limit) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+            String idempotencyKey, RetryPolicy policy, InFlightLimit limit, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -181,7 +186,7 @@ public final class Api {
     public CompletableFuture<String> login(String user, String password) {
         return send("POST", "/api/auth/login", null, "application/json",
                 JSON.writeValueAsString(java.util.Map.of("username", user, "password", password)), null,
-                retries.patient(), logins)
+                retries.patient(), logins, LOGIN_TIMEOUT)
                 .thenApply(reply -> {
                     if (!reply.ok()) {
                         throw new ApiException("log in as " + user, reply);

@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  *                              says the node is overloaded: a burst is not an overload
  * @param maxConcurrentLogins   password checks at once (within the request slots): about the node's cores, since a
  *                              BCrypt check is pure CPU; more at once makes each slower and starves the saves of
- *                              students already in, so a login beyond them gets 503 and comes back later
+ *                              students already in. HAProxy's logins backend lets as many in per node ({@code
+ *                              maxconn}) and queues the rest in arrival order; a login beyond them that bypasses it
+ *                              gets 503 and comes back later
  */
 @Validated
 @ConfigurationProperties("lectern.web.admission")

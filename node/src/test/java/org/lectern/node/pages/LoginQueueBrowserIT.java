@@ -24,12 +24,13 @@ import org.lectern.node.course.CourseRole;
 import org.lectern.node.support.TestData;
 import org.lectern.node.user.UserSummary;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
  * The exam start's waiting room: while every login slot of the node is taken (two password checks at once, the
- * default), the login page keeps the student in the queue, says so, shows no error, and logs them in once a slot
- * is free.
+ * default), or the login waits unanswered in the balancer's queue, the login page keeps the student in the queue,
+ * says so, shows no error, and logs them in once it is their turn.
  */
 class LoginQueueBrowserIT extends BrowserPagesSupport {
 
@@ -67,6 +68,30 @@ class LoginQueueBrowserIT extends BrowserPagesSupport {
             }
         }
 
+        waitFor(browser).until(urlContains("/courses"));
+    }
+
+    @Test
+    void shouldSayAStudentIsInTheQueueWhileTheirLoginWaitsForAnAnswer() {
+        UserSummary student = data.newMember(data.newCourse(), CourseRole.STUDENT);
+        WebDriver browser = browsers.open();
+        browser.get(base() + "/login");
+        browser.findElement(By.id("username")).sendKeys(student.login());
+        browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+        // The page's requests wait until the test lets them go, as HAProxy's login queue keeps a login unanswered
+        // until a node has a free slot for it.
+        ((JavascriptExecutor) browser).executeScript("""
+                const realFetch = window.fetch;
+                const turn = new Promise((resolve) => { window.yourTurn = resolve; });
+                window.fetch = (url, init) => turn.then(() => realFetch(url, init));
+                """);
+
+        browser.findElement(By.id("login-submit")).click();
+
+        waitFor(browser).until(textToBePresentInElementLocated(By.id("login-status"), "You are in the queue"));
+        assertThat(browser.findElement(By.id("login-error")).getText()).isEmpty();
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        ((JavascriptExecutor) browser).executeScript("window.yourTurn()");
         waitFor(browser).until(urlContains("/courses"));
     }
 

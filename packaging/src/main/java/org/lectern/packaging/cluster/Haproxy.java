@@ -29,6 +29,8 @@ final class Haproxy {
     static final String PART = "haproxy";
     /** The backend of plain HTTP requests, with a queue and a request limit per node. */
     static final String BACKEND = "nodes";
+    /** The backend of password checks: a few per node at once, the rest queued in arrival order. */
+    static final String LOGINS = "logins";
     /** The backend of WebSocket connections: one per open browser, for the whole exam. */
     static final String WEBSOCKETS = "websockets";
 
@@ -124,7 +126,7 @@ final class Haproxy {
         return servers(BACKEND);
     }
 
-    /** {@code show stat} of one backend ({@link #BACKEND} or {@link #WEBSOCKETS}): one row per server. */
+    /** {@code show stat} of one backend ({@link #BACKEND}, {@link #LOGINS}, {@link #WEBSOCKETS}): a row per server. */
     Map<String, ServerState> servers(String backend) throws IOException {
         return servers(command("show stat"), backend);
     }

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ import org.lectern.shared.testing.RequiredPrograms;
 /**
  * The HAProxy that {@code ./lectern cluster up} writes, run for real in front of a stand-in node: it lets at most
  * {@code maxconn} requests into the node, queues the rest, answers what waited too long with 503, a problem detail and
- * Retry-After, and sends a WebSocket handshake past the queue, all on the TLS port students use; a save whose node
+ * Retry-After, and sends a WebSocket handshake past the queue, all on the TLS port students use; logins wait in a
+ * queue of their own, in arrival order, past full request slots and longer than a client time-out; a save whose node
  * dies under it goes to another node, a POST does not; a request for a node that refuses connections (just killed,
  * its checks not failed yet) goes to another. The stand-ins answer health and agent checks on their own ports, as
  * a node does.
@@ -58,6 +60,10 @@ class HaproxyQueueTest {
     private final CountDownLatch release = new CountDownLatch(1);
     /** One permit lets one request held at the stand-in's /api/held answer. */
     private final Semaphore releaseOne = new Semaphore(0);
+    /** One permit lets one login held at the stand-in answer. */
+    private final Semaphore releaseLogin = new Semaphore(0);
+    /** The bodies of the logins that reached the stand-in, in that order. */
+    private final List<String> loginsReached = new CopyOnWriteArrayList<>();
     private final AtomicInteger inside = new AtomicInteger();
     /** Paths of the requests the stand-in answered at once, in the order they reached it. */
     private final List<String> reached = new CopyOnWriteArrayList<>();
@@ -67,6 +73,7 @@ class HaproxyQueueTest {
     void stop() throws Exception {
         release.countDown();
         releaseOne.release(MAXCONN);
+        releaseLogin.release(MAXCONN);
         for (AutoCloseable part : running) {
             part.close();
         }
@@ -112,7 +119,7 @@ class HaproxyQueueTest {
     }
 
     @Test
-    void shouldLetQueuedQuizAnswersInBeforeExamSavesAndSavesBeforeLogins() throws Exception {
+    void shouldLetQueuedQuizAnswersInBeforeExamSaves() throws Exception {
         Path program = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
         ClusterLayout layout = TestPorts.layout(base, base, 1);
         startStandIn(layout.node(1));
@@ -121,44 +128,84 @@ class HaproxyQueueTest {
                 .build();
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         for (int i = 0; i < MAXCONN; i++) {
-            held.add(send(http, layout, "GET", "/api/held"));
+            held.add(send(http, layout, "GET", "/api/held", "{}"));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
 
-        // Queued in the order that is worst for the rule: the login first, the quiz answer last.
+        // Queued in the order that is worst for the rule: the save first, the quiz answer last.
         List<CompletableFuture<HttpResponse<String>>> queued = new ArrayList<>();
-        List<String> paths = List.of("/api/auth/login", "/api/exams/1/exercises/2/submission",
-                "/api/quizzes/3/submission");
-        for (String path : paths) {
-            queued.add(send(http, layout, path.contains("login") ? "POST" : "PUT", path));
+        for (String path : List.of("/api/exams/1/exercises/2/submission", "/api/quizzes/3/submission")) {
+            queued.add(send(http, layout, "PUT", path, "{}"));
             int waiting = queued.size();
-            await().atMost(Duration.ofSeconds(10)).until(() -> queuedRequests(haproxy) == waiting);
+            await().atMost(Duration.ofSeconds(10)).until(() -> queuedRequests(haproxy, Haproxy.BACKEND) == waiting);
         }
         releaseOne.release();
 
         assertThat(queued).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
                 .isEqualTo(200));
-        assertThat(reached).containsExactly("/api/quizzes/3/submission", "/api/exams/1/exercises/2/submission",
-                "/api/auth/login");
+        assertThat(reached).containsExactly("/api/quizzes/3/submission", "/api/exams/1/exercises/2/submission");
+        releaseOne.release(MAXCONN);
+        assertThat(held).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
+                .isEqualTo(200));
+    }
+
+    @Test
+    void shouldQueueLoginsApartFromSavesAndLetThemInInArrivalOrder() throws Exception {
+        Path program = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
+        ClusterLayout layout = TestPorts.layout(base, base, 1);
+        startStandIn(layout.node(1));
+        // The client time-out cut to a second, as the queue's for requests: a login waits longer and still gets in.
+        Haproxy haproxy = startHaproxy(program, layout, config -> config.replace("timeout client 60s",
+                "timeout client 1s"));
+        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
+                .build();
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < MAXCONN; i++) {
+            held.add(send(http, layout, "GET", "/api/held", "{}"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
+
+        List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            logins.add(send(http, layout, "POST", "/api/auth/login", "student" + i));
+            int sent = i;
+            await().atMost(Duration.ofSeconds(10)).until(() -> loginsReached.size()
+                    + queuedRequests(haproxy, Haproxy.LOGINS) == sent);
+        }
+        assertThat(loginsReached).as("two password checks at once, though every save slot is taken")
+                .containsExactly("student1", "student2");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                queuedRequests(haproxy, Haproxy.LOGINS) == 3 && logins.stream().noneMatch(CompletableFuture::isDone));
+        for (int answered = 1; answered <= 3; answered++) {
+            releaseLogin.release();
+            int reachedNow = answered + 2;
+            await().atMost(Duration.ofSeconds(10)).until(() -> loginsReached.size() == reachedNow);
+        }
+        releaseLogin.release(2);
+
+        assertThat(logins).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
+                .isEqualTo(200));
+        assertThat(loginsReached).as("first come, first served")
+                .containsExactly("student1", "student2", "student3", "student4", "student5");
         releaseOne.release(MAXCONN);
         assertThat(held).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
                 .isEqualTo(200));
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpClient http, ClusterLayout layout, String method,
-            String path) {
+            String path, String body) {
         return http.sendAsync(HttpRequest.newBuilder(URI.create(layout.frontUrl() + path))
-                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Requests waiting in the nodes backend's queue: its row in {@code show stat}. */
-    private static int queuedRequests(Haproxy haproxy) throws IOException {
+    /** Requests waiting in one backend's queue: its row in {@code show stat}. */
+    private static int queuedRequests(Haproxy haproxy, String backend) throws IOException {
         String csv = haproxy.command("show stat");
         List<String> columns = List.of(csv.substring(2, csv.indexOf('\n')).split(","));
         return csv.lines()
                 .map(line -> line.split(","))
-                .filter(row -> row.length > 2 && "nodes".equals(row[0]) && "BACKEND".equals(row[1]))
+                .filter(row -> row.length > 2 && backend.equals(row[0]) && "BACKEND".equals(row[1]))
                 .mapToInt(row -> Integer.parseInt(row[columns.indexOf("qcur")]))
                 .sum();
     }
@@ -288,6 +335,15 @@ class HaproxyQueueTest {
         // /api/slow waits for all to be released at once, /api/held for a permit each.
         node.createContext("/api/slow", heldUntil(release::await));
         node.createContext("/api/held", heldUntil(releaseOne::acquire));
+        node.createContext("/api/auth/login", exchange -> {
+            loginsReached.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                releaseLogin.acquire();
+                answer(exchange, 200, "{}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         node.createContext("/api", exchange -> {
             exchange.getRequestBody().readAllBytes();
             reached.add(exchange.getRequestURI().getPath());
@@ -382,11 +438,16 @@ class HaproxyQueueTest {
     }
 
     private Haproxy startHaproxy(Path program, ClusterLayout layout) throws Exception {
+        return startHaproxy(program, layout, UnaryOperator.identity());
+    }
+
+    /** HAProxy on the configuration the tool renders, the queue's time-out cut to 1 s, and {@code edit} applied. */
+    private Haproxy startHaproxy(Path program, ClusterLayout layout, UnaryOperator<String> edit) throws Exception {
         Haproxy haproxy = new Haproxy(layout, program, new ProcessRegistry(base.resolve("run"), base.resolve("logs")));
         ClusterTls.ensureCertificate(layout);
         Files.createDirectories(haproxy.socket().getParent());
-        Path file = Files.writeString(haproxy.config(), haproxy.render().replace("timeout queue 10s",
-                "timeout queue 1s"));
+        Path file = Files.writeString(haproxy.config(), edit.apply(haproxy.render().replace("timeout queue 10s",
+                "timeout queue 1s")));
         Process process = new ProcessBuilder(program.toString(), "-db", "-f", file.toString())
                 .redirectErrorStream(true).redirectOutput(base.resolve("haproxy.log").toFile()).start();
         running.add(() -> {

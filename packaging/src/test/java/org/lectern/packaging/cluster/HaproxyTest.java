@@ -59,8 +59,13 @@ class HaproxyTest {
     }
 
     @Test
-    void shouldQueueLoginsBehindSavesWhenRendered() {
-        assertThat(render()).contains("http-request set-priority-class int(10) if { path /api/auth/login }");
+    void shouldQueueLoginsInABackendOfTheirOwnWhenRendered() {
+        String config = render();
+
+        assertThat(config).contains("use_backend logins if METH_POST { path /api/auth/login }")
+                .doesNotContain("set-priority-class int(10)");
+        assertThat(backend(config, "logins")).contains("balance leastconn", "timeout queue 5m",
+                "option abortonclose").containsPattern("(?m)^    default-server .* maxconn 2$");
     }
 
     @Test
@@ -73,7 +78,7 @@ class HaproxyTest {
     void shouldCheckEachNodeOnItsHealthPortAndAgentWhenRendered() {
         String config = render();
 
-        for (String backend : List.of("nodes", "websockets")) {
+        for (String backend : List.of("nodes", "logins", "websockets")) {
             assertThat(backend(config, backend)).contains("option httpchk GET /live",
                     "server node-1 127.0.0.1:8101 check port 8301 agent-check agent-port 8201",
                     "server node-3 127.0.0.1:8103 check port 8303 agent-check agent-port 8203");
