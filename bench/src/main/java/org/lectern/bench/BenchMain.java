@@ -16,6 +16,9 @@ import java.util.concurrent.ExecutorService;
  */
 public final class BenchMain {
 
+    /** The instructor's browser: one request at a time is all a click needs (the least {@link Api} takes). */
+    private static final int INSTRUCTOR_CONNECTIONS = 2;
+
     private BenchMain() {
     }
 
@@ -79,13 +82,15 @@ public final class BenchMain {
         ExecutorService callbacks = LoadRun.callbackPool(options.threads());
         Api api = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null),
                 options.connections());
+        Api instructor = new Api(options.url(), callbacks, RetryPolicy.DEFAULT, Tls.context(options).orElse(null),
+                INSTRUCTOR_CONNECTIONS);
         System.out.printf("Setting up %d students on %s ...%n", options.students(), options.url());
         long setupStart = System.nanoTime();
         Setup.BenchCourse course = new Setup(api, options).prepare();
         System.out.printf("Set up in %.1f s: course %d, exam %d, quiz %d. Running %s ...%n",
                 (System.nanoTime() - setupStart) / 1e9, course.courseId(), course.examId(), course.quizId(), kind);
         try (NodeSampler nodes = NodeSampler.open(options);
-                LoadRun run = new LoadRun(options, course, api, callbacks, nodes)) {
+                LoadRun run = new LoadRun(options, course, api, instructor, callbacks, nodes)) {
             if (drill != null) {
                 drill.arm(run);
             }

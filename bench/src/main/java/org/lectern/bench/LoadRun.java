@@ -40,6 +40,8 @@ public final class LoadRun implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService sampler;
     private final Api api;
+    /** The instructor's own browser: its clicks do not wait behind the hall's requests in the students' pool. */
+    private final Api instructor;
     private final Metrics metrics;
     private final SaveLedger ledger;
     private final NodeSampler nodes;
@@ -68,11 +70,12 @@ public final class LoadRun implements AutoCloseable {
     private volatile long maxFlushLagMillis = -1;
     private volatile Instant quizEvaluatedAt;
 
-    public LoadRun(BenchOptions options, Setup.BenchCourse course, Api api, ExecutorService callbacks,
-            NodeSampler nodes) {
+    public LoadRun(BenchOptions options, Setup.BenchCourse course, Api api, Api instructor,
+            ExecutorService callbacks, NodeSampler nodes) {
         this.options = options;
         this.course = course;
         this.api = api;
+        this.instructor = instructor;
         this.callbacks = callbacks;
         this.nodes = nodes;
         this.broker = new BrokerSampler(options.brokerJmx());
@@ -137,7 +140,7 @@ public final class LoadRun implements AutoCloseable {
         quizExpected = metrics.sessionsHeld();
         quizClickNanos = System.nanoTime();
         mark("quiz started");
-        api.postJson("/api/quizzes/" + course.quizId() + "/start", course.adminToken(), null)
+        instructor.postJson("/api/quizzes/" + course.quizId() + "/start", course.adminToken(), null)
                 .whenComplete((reply, failed) -> {
                     if (failed != null || !reply.ok()) {
                         metrics.failed(Kind.QUIZ_FANOUT, Metrics.cause(reply, failed));
@@ -153,7 +156,8 @@ public final class LoadRun implements AutoCloseable {
 
     private void readQuizEvaluation() {
         try {
-            JsonNode quiz = api.get("/api/quizzes/" + course.quizId(), course.adminToken()).get(10, TimeUnit.SECONDS)
+            JsonNode quiz = instructor.get("/api/quizzes/" + course.quizId(), course.adminToken())
+                    .get(10, TimeUnit.SECONDS)
                     .json();
             String evaluated = quiz.path("evaluatedAt").asString(null);
             quizEvaluatedAt = evaluated == null ? null : Instant.parse(evaluated);
