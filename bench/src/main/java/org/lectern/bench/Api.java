@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>At most {@code connections} requests are in flight at once, so the client never opens more connections than
  * that ({@link InFlightLimit}); logins take at most half of them, so that a hall still logging in never holds back
- * the saves of the students already in, just as HAProxy gives logins a queue of their own.
+ * the saves of the students already in, just as HAProxy gives logins a queue of their own. Quiz answers have a
+ * tenth of their own: in a browser a student's answer waits for no other student's save, and HAProxy lets it in
+ * first; in one shared queue here it would wait behind the whole hall's saves and miss the quiz.
  */
 public final class Api {
 
@@ -47,6 +49,7 @@ public final class Api {
     private final LongAdder waitedMillis = new LongAdder();
     private final InFlightLimit requests;
     private final InFlightLimit logins;
+    private final InFlightLimit answers;
 
     public Api(URI base, Executor executor) {
         this(base, executor, RetryPolicy.DEFAULT);
@@ -63,14 +66,15 @@ public final class Api {
 
     /**
      * @param tls         whom to trust over https; null for the JDK's default
-     * @param connections the most requests in flight at once, so the most connections open (at least 2)
+     * @param connections the most requests in flight at once, so the most connections open (at least 3)
      */
     public Api(URI base, Executor executor, RetryPolicy retries, SSLContext tls, int connections) {
         this.base = base;
         this.executor = executor;
         this.retries = retries;
         this.logins = new InFlightLimit(connections / 2, executor);
-        this.requests = new InFlightLimit(connections - connections / 2, executor);
+        this.answers = new InFlightLimit(Math.max(1, connections / 10), executor);
+        this.requests = new InFlightLimit(connections - logins.limit() - answers.limit(), executor);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -99,14 +103,14 @@ public final class Api {
         return Duration.ofMillis(waitedMillis.sum());
     }
 
-    /** The most requests in flight at once, logins included. */
+    /** The most requests in flight at once, logins and quiz answers included. */
     public int connections() {
-        return requests.limit() + logins.limit();
+        return requests.limit() + logins.limit() + answers.limit();
     }
 
     /** Requests (and retries) that waited in the generator for another one to end before they were sent. */
     public long waitedForConnection() {
-        return requests.waited() + logins.waited();
+        return requests.waited() + logins.waited() + answers.waited();
     }
 
     /** An answer: status and body (a refused connection or time-out completes the future exceptionally). */
@@ -177,6 +181,12 @@ public final class Api {
 
     public CompletableFuture<Reply> putJson(String path, String token, Object body, String idempotencyKey) {
         return send("PUT", path, token, "application/json", JSON.writeValueAsString(body), idempotencyKey);
+    }
+
+    /** A quiz answer: as {@link #putJson}, in the answers' own share of the connections. */
+    public CompletableFuture<Reply> putQuizAnswer(String path, String token, Object body, String idempotencyKey) {
+        return send("PUT", path, token, "application/json", JSON.writeValueAsString(body), idempotencyKey, retries,
+                answers, TIMEOUT);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 public final class BenchMain {
 
     /** The instructor's browser: one request at a time is all a click needs (the least {@link Api} takes). */
-    private static final int INSTRUCTOR_CONNECTIONS = 2;
+    private static final int INSTRUCTOR_CONNECTIONS = 3;
 
     private BenchMain() {
     }

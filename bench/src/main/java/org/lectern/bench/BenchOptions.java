@@ -140,7 +140,7 @@ public record BenchOptions(
                 case "--jdbc-password" -> o.with(b -> b.jdbcPassword = value);
                 case "--output" -> o.with(b -> b.output = Path.of(value));
                 case "--threads" -> o.with(b -> b.threads = count(name, value, 1, 64));
-                case "--connections" -> o.with(b -> b.connections = count(name, value, 2, 20_000));
+                case "--connections" -> o.with(b -> b.connections = count(name, value, 3, 20_000));
                 case "--broker-jmx" -> o.with(b -> b.brokerJmx = "none".equals(value) ? null : value);
                 default -> throw new BadOption("unknown option '" + name + "' (see ./lectern help)");
             };

@@ -315,7 +315,7 @@ final class Student {
         SaveLedger.Save save = run.ledger().quiz(index, run.course().quizId());
         Map<String, Object> body = Map.of("answers", List.of(Map.of("questionId", run.course().questionId(),
                 "optionIds", List.of(run.course().correctOptionId()))));
-        withRetries(Kind.QUIZ_ANSWER, intended, () -> run.api().putJson("/api/quizzes/" + run.course().quizId()
+        withRetries(Kind.QUIZ_ANSWER, intended, () -> run.api().putQuizAnswer("/api/quizzes/" + run.course().quizId()
                 + "/submission", token, body, save.key()), save.key());
     }
 

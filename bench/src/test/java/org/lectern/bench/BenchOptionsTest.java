@@ -61,7 +61,7 @@ class BenchOptionsTest {
         void shouldRefuseFewerThanTwoConnectionsSinceLoginsTakeHalf() {
             assertThatThrownBy(() -> BenchOptions.parse(List.of("--connections", "1")))
                     .isInstanceOf(BenchOptions.BadOption.class)
-                    .hasMessage("--connections needs a whole number from 2 to 20000, got '1'");
+                    .hasMessage("--connections needs a whole number from 3 to 20000, got '1'");
         }
 
         @Test
