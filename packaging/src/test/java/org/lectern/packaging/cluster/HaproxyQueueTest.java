@@ -119,7 +119,7 @@ class HaproxyQueueTest {
     }
 
     @Test
-    void shouldLetQueuedQuizAnswersInBeforeExamSaves() throws Exception {
+    void shouldLetQueuedQuizStartsAndAnswersInBeforeExamSaves() throws Exception {
         Path program = RequiredPrograms.require(SystemPrograms.haproxy(), "haproxy", "haproxy");
         ClusterLayout layout = TestPorts.layout(base, base, 1);
         startStandIn(layout.node(1));
@@ -132,10 +132,11 @@ class HaproxyQueueTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
 
-        // Queued in the order that is worst for the rule: the save first, the quiz answer last.
+        // Queued in the order that is worst for the rule: the save first, the quiz's start and answer after it.
         List<CompletableFuture<HttpResponse<String>>> queued = new ArrayList<>();
-        for (String path : List.of("/api/exams/1/exercises/2/submission", "/api/quizzes/3/submission")) {
-            queued.add(send(http, layout, "PUT", path, "{}"));
+        for (String path : List.of("/api/exams/1/exercises/2/submission", "/api/quizzes/3/start",
+                "/api/quizzes/3/submission")) {
+            queued.add(send(http, layout, path.endsWith("/start") ? "POST" : "PUT", path, "{}"));
             int waiting = queued.size();
             await().atMost(Duration.ofSeconds(10)).until(() -> queuedRequests(haproxy, Haproxy.BACKEND) == waiting);
         }
@@ -143,7 +144,8 @@ class HaproxyQueueTest {
 
         assertThat(queued).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
                 .isEqualTo(200));
-        assertThat(reached).containsExactly("/api/quizzes/3/submission", "/api/exams/1/exercises/2/submission");
+        assertThat(reached).containsExactly("/api/quizzes/3/start", "/api/quizzes/3/submission",
+                "/api/exams/1/exercises/2/submission");
         releaseOne.release(MAXCONN);
         assertThat(held).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
                 .isEqualTo(200));
