@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class BenchMain {
 
-    /** The instructor's browser: one request at a time is all a click needs (the least {@link Api} takes). */
+    /** The instructor's browser: a click needs one request at a time (the least {@link Api} takes: one a share). */
     private static final int INSTRUCTOR_CONNECTIONS = 3;
 
     private BenchMain() {

@@ -58,7 +58,7 @@ class BenchOptionsTest {
     class Refusals {
 
         @Test
-        void shouldRefuseFewerThanTwoConnectionsSinceLoginsTakeHalf() {
+        void shouldRefuseFewerThanThreeConnectionsSinceLoginsAndQuizAnswersHaveShares() {
             assertThatThrownBy(() -> BenchOptions.parse(List.of("--connections", "1")))
                     .isInstanceOf(BenchOptions.BadOption.class)
                     .hasMessage("--connections needs a whole number from 3 to 20000, got '1'");
