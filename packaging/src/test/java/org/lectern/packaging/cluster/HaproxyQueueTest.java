@@ -86,8 +86,7 @@ class HaproxyQueueTest {
         ClusterLayout layout = TestPorts.layout(base, base, 1);
         startStandIn(layout.node(1));
         startHaproxy(haproxy, layout);
-        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
-                .build();
+        HttpClient http = client(layout);
         URI front = URI.create(layout.frontUrl() + "/api/slow");
 
         List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
@@ -124,13 +123,8 @@ class HaproxyQueueTest {
         ClusterLayout layout = TestPorts.layout(base, base, 1);
         startStandIn(layout.node(1));
         Haproxy haproxy = startHaproxy(program, layout);
-        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
-                .build();
-        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-        for (int i = 0; i < MAXCONN; i++) {
-            held.add(send(http, layout, "GET", "/api/held", "{}"));
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
+        HttpClient http = client(layout);
+        List<CompletableFuture<HttpResponse<String>>> held = holdEverySlot(http, layout);
 
         // Queued in the order that is worst for the rule: the save first, the quiz's start and answer after it.
         List<CompletableFuture<HttpResponse<String>>> queued = new ArrayList<>();
@@ -146,9 +140,7 @@ class HaproxyQueueTest {
                 .isEqualTo(200));
         assertThat(reached).containsExactly("/api/quizzes/3/start", "/api/quizzes/3/submission",
                 "/api/exams/1/exercises/2/submission");
-        releaseOne.release(MAXCONN);
-        assertThat(held).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
-                .isEqualTo(200));
+        releaseEverySlot(held);
     }
 
     @Test
@@ -159,13 +151,8 @@ class HaproxyQueueTest {
         // The client time-out cut to a second, as the queue's for requests: a login waits longer and still gets in.
         Haproxy haproxy = startHaproxy(program, layout, config -> config.replace("timeout client 60s",
                 "timeout client 1s"));
-        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
-                .build();
-        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-        for (int i = 0; i < MAXCONN; i++) {
-            held.add(send(http, layout, "GET", "/api/held", "{}"));
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
+        HttpClient http = client(layout);
+        List<CompletableFuture<HttpResponse<String>>> held = holdEverySlot(http, layout);
 
         List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -189,6 +176,24 @@ class HaproxyQueueTest {
                 .isEqualTo(200));
         assertThat(loginsReached).as("first come, first served")
                 .containsExactly("student1", "student2", "student3", "student4", "student5");
+        releaseEverySlot(held);
+    }
+
+    private HttpClient client(ClusterLayout layout) throws Exception {
+        return HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout)).build();
+    }
+
+    /** Every one of the node's request slots taken by a request the stand-in holds. */
+    private List<CompletableFuture<HttpResponse<String>>> holdEverySlot(HttpClient http, ClusterLayout layout) {
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < MAXCONN; i++) {
+            held.add(send(http, layout, "GET", "/api/held", "{}"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == MAXCONN);
+        return held;
+    }
+
+    private void releaseEverySlot(List<CompletableFuture<HttpResponse<String>>> held) {
         releaseOne.release(MAXCONN);
         assertThat(held).allSatisfy(reply -> assertThat(reply.get(10, TimeUnit.SECONDS).statusCode())
                 .isEqualTo(200));
@@ -220,8 +225,7 @@ class HaproxyQueueTest {
         startDyingStandIn(layout.node(1), cut);
         startStandIn(layout.node(2));
         startHaproxy(haproxy, layout);
-        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
-                .build();
+        HttpClient http = client(layout);
         URI save = URI.create(layout.frontUrl() + "/api/save");
 
         // Until one has met the dying node: each is answered, by the living one.
@@ -311,8 +315,7 @@ class HaproxyQueueTest {
         startChecks(layout.node(1));
         startStandIn(layout.node(2));
         startHaproxy(haproxy, layout);
-        HttpClient http = HttpClient.newBuilder().executor(threads).sslContext(ClusterCertificate.trusting(layout))
-                .build();
+        HttpClient http = client(layout);
         URI save = URI.create(layout.frontUrl() + "/api/save");
 
         List<HttpResponse<String>> answers = new ArrayList<>();
